@@ -1,0 +1,43 @@
+# partynews — build, test, demo, eval, bench, lint.
+GO      ?= go
+BIN     := bin/partynews
+SHARED  ?= ../shared
+DEMO    := .demo
+
+.PHONY: build test demo eval bench lint fuzz clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/partynews
+
+# The test command of the README and CI.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# Index the embedded sample (4 Hindi, 1 Urdu article) and search it.
+demo: build
+	rm -rf $(DEMO)
+	$(BIN) sample $(DEMO)/sample >/dev/null
+	$(BIN) index --index $(DEMO)/index $(DEMO)/sample
+	@echo; echo '$$ partynews search सम्मेलनों     # Hindi, inflected: finds सम्मेलन'
+	$(BIN) search --index $(DEMO)/index --limit 3 सम्मेलनों
+	@echo; echo '$$ partynews search كانفرنس      # Urdu, typed with Arabic letters'
+	$(BIN) search --index $(DEMO)/index كانفرنس
+	@echo; $(BIN) stats --index $(DEMO)/index
+
+# Score entity extraction and language detection against the shared gold files.
+eval: build
+	$(BIN) extract --json $(SHARED)/corpus/seeds/*.txt > $(DEMO)-seeds.jsonl
+	$(SHARED)/tools/score-entities --gold $(SHARED)/eval/dev-gold.jsonl --pred $(DEMO)-seeds.jsonl
+	$(BIN) extract --json $(SHARED)/corpus/dev-flat/*.txt > $(DEMO)-flat.jsonl
+	$(SHARED)/tools/score-entities --gold $(SHARED)/eval/dev-gold-multilingual.jsonl --pred $(DEMO)-flat.jsonl
+
+bench:
+	$(GO) test -run XXX -bench . -benchtime 2s ./...
+
+lint:
+	gofmt -l .
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin $(DEMO) $(DEMO)-*.jsonl

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partynews/partynews/index"
+)
+
+const queryHelp = `Query language:
+  word            articles with the word in any language (inflections match:
+                  सम्मेलनों finds सम्मेलन; any script's digits match: २०२५ = 2025)
+  "a phrase"      the words in this order
+  +word -word     must have / must not have
+  lang:hi         articles in one language (ISO 639-1)
+  person:"To Lam" a person mentioned (surface spelling or romanised key)
+  document:18-NQ/TW  a document number, written in Latin or letter names
+  date:2024-12-28 a date; also date:--12-28 (any year), date:2024-12,
+                  date:>=2024-01-01, date:2024-01..2024-06
+  figure:600      a figure; also figure:>=1000, figure:10..20
+  source:tuoitre  articles whose source URL contains this
+Terms without + are optional when a + term is present, else at least one matches.`
+
+func newSearchCmd() *cobra.Command {
+	var (
+		asJSON bool
+		lang   string
+		limit  int
+		offset int
+	)
+	c := &cobra.Command{
+		Use:   "search [flags] QUERY",
+		Short: "Search the index; ranked hits with a highlighted snippet",
+		Long: `Search the index and print ranked hits: language, path, lead and a snippet with
+the matching words highlighted. With --json, one JSON object per hit (JSON Lines):
+{"id","path","paths","lang","score","lead","snippet","marks","byline","source_url"}.
+
+` + queryHelp + `
+
+Exit status: 0 something found, 1 nothing found, 2 error (as grep).
+
+` + indexHelp,
+		Example: `  partynews search सम्मेलनों
+  partynews search --lang ur كانفرنس
+  partynews search 'document:18-NQ/TW +lang:hi'`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			dir, err := indexDir(c)
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			q, err := index.ParseQuery(strings.Join(args, " "))
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			r, err := index.Open(dir)
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			defer r.Close()
+			res, err := r.Search(c.Context(), q, index.SearchOptions{Lang: lang, Limit: limit, Offset: offset, Canon: canon})
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			out := c.OutOrStdout()
+			if asJSON {
+				err = printHitsJSON(out, res)
+			} else {
+				printHits(out, res, useColor(os.Stdout))
+			}
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			if len(res.Hits) == 0 {
+				return &exitError{code: exitFatal}
+			}
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines, one object per hit")
+	f.StringVar(&lang, "lang", "", "only articles in this language (ISO 639-1: hi, ur, en …)")
+	f.IntVar(&limit, "limit", 10, "number of hits")
+	f.IntVar(&offset, "offset", 0, "skip this many hits (paging)")
+	return c
+}
+
+// canon rewrites field values into their indexed forms.
+func canon(field, value string) []string {
+	switch field {
+	case "document":
+		return []string{strings.ToUpper(value)}
+	}
+	return nil
+}
+
+type hitJSON struct {
+	ID        string   `json:"id"`
+	Path      string   `json:"path"`
+	Paths     []string `json:"paths"`
+	Lang      string   `json:"lang"`
+	Score     float64  `json:"score"`
+	Lead      string   `json:"lead"`
+	Snippet   string   `json:"snippet"`
+	Marks     [][2]int `json:"marks"`
+	Byline    string   `json:"byline,omitempty"`
+	SourceURL string   `json:"source_url,omitempty"`
+}
+
+func printHitsJSON(w io.Writer, res *index.Results) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, h := range res.Hits {
+		if h.Doc == nil {
+			return errors.New("hit without stored document: " + h.ID)
+		}
+		marks := h.Snippet.Marks
+		if marks == nil {
+			marks = [][2]int{}
+		}
+		if err := enc.Encode(hitJSON{ID: h.ID, Path: first(h.Doc.Paths), Paths: h.Doc.Paths, Lang: h.Doc.Lang, Score: h.Score,
+			Lead: h.Doc.Lead, Snippet: h.Snippet.Text, Marks: marks, Byline: h.Doc.Byline, SourceURL: h.Doc.SourceURL}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func printHits(w io.Writer, res *index.Results, color bool) {
+	open, close, dim, reset := "[", "]", "", ""
+	if color {
+		open, close, dim, reset = "\x1b[1;31m", "\x1b[0m", "\x1b[2m", "\x1b[0m"
+	}
+	for _, h := range res.Hits {
+		if h.Doc == nil {
+			continue
+		}
+		fmt.Fprintf(w, "%d. [%s] %s %s(score %.2f, id %s)%s\n", h.Position, h.Doc.Lang, first(h.Doc.Paths), dim, h.Score, h.ID, reset)
+		fmt.Fprintf(w, "   %s\n", truncate(h.Doc.Lead, 160))
+		fmt.Fprintf(w, "   %s\n\n", h.Snippet.Highlight(open, close))
+	}
+	fmt.Fprintf(w, "%d of %d hits (%s)\n", len(res.Hits), res.Total, res.Took.Round(100_000))
+}
+
+// truncate shortens s to about n bytes, at a space when there is one near, else
+// on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > n/2 {
+		return s[:i] + " …"
+	}
+	for n > 0 && (s[n]&0xC0) == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,53 @@
+package corpus
+
+import "unicode/utf8"
+
+// digitZeros are the code points of digit zero in the scripts the archive writes:
+// Arabic-Indic, Extended Arabic-Indic, NKo, Devanagari, Bengali, Gurmukhi, Gujarati,
+// Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar (two
+// sets), Khmer, Mongolian, Limbu, New Tai Lue and full-width digits.
+var digitZeros = [...]rune{
+	0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
+	0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810,
+	0x1946, 0x19D0, 0xFF10,
+}
+
+// DigitValue returns the value of a decimal digit of any of those scripts.
+func DigitValue(r rune) (int, bool) {
+	if r >= '0' && r <= '9' {
+		return int(r - '0'), true
+	}
+	if r < 0x0660 {
+		return 0, false
+	}
+	for _, z := range digitZeros {
+		if r >= z && r < z+10 {
+			return int(r - z), true
+		}
+	}
+	return 0, false
+}
+
+// FoldDigits rewrites every script's decimal digits as ASCII digits, so that
+// "२०२५", "۲۰۲۵" and "2025" index and match alike.
+func FoldDigits(s string) string {
+	i := 0
+	for i < len(s) && s[i] < 0x80 {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	out = append(out, s[:i]...)
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if d, ok := DigitValue(r); ok && r >= 0x80 {
+			out = append(out, byte('0'+d))
+		} else {
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(out)
+}

@@ -1,0 +1,287 @@
+package corpus
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says what a line of an article is.
+type Kind uint8
+
+// The kinds of line Parse tells apart.
+const (
+	Body    Kind = iota // a paragraph of the article
+	Lead                // the first non-empty line
+	Caption             // a photo caption ("… - तस्वीर: QH")
+	Byline              // the author or unit before the source line
+	Source              // "स्रोत", "Source: https://…"
+	Comment             // the comment counter, "टिप्पणी (0)"
+)
+
+var kindNames = [...]string{"body", "lead", "caption", "byline", "source", "comment"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Line is one non-empty line of an article: its kind and its byte span in Text.
+type Line struct {
+	Kind       Kind
+	Start, End int
+}
+
+// Article is one parsed article file. All offsets are byte offsets into Text, the
+// normalised text.
+type Article struct {
+	Path      string
+	Text      string
+	Encoding  Encoding
+	Lines     []Line
+	SourceURL string
+}
+
+// Of returns the text of the first line of kind k, or "".
+func (a *Article) Of(k Kind) string {
+	for _, l := range a.Lines {
+		if l.Kind == k {
+			return a.Text[l.Start:l.End]
+		}
+	}
+	return ""
+}
+
+// Lead returns the first non-empty line.
+func (a *Article) Lead() string { return a.Of(Lead) }
+
+// Byline returns the byline, or "".
+func (a *Article) Byline() string { return a.Of(Byline) }
+
+// Join returns the lines of the given kinds joined by newlines.
+func (a *Article) Join(kinds ...Kind) string {
+	var b strings.Builder
+	for _, l := range a.Lines {
+		for _, k := range kinds {
+			if l.Kind == k {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(a.Text[l.Start:l.End])
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+// Content returns the article's text without its footer: lead, body and captions.
+func (a *Article) Content() string { return a.Join(Lead, Body, Caption) }
+
+//go:embed footer.txt
+var footerData string
+
+var footer = loadFooter(footerData)
+
+type footerWords struct {
+	comment, source, photo map[string]bool
+}
+
+func loadFooter(data string) footerWords {
+	f := footerWords{map[string]bool{}, map[string]bool{}, map[string]bool{}}
+	var cur map[string]bool
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case line == "[comment]":
+			cur = f.comment
+		case line == "[source]":
+			cur = f.source
+		case line == "[photo]":
+			cur = f.photo
+		case cur != nil:
+			cur[strings.ToLower(line)] = true
+		}
+	}
+	return f
+}
+
+// Parse splits normalised text into lines and tells lead, body, captions and the
+// footer (byline, source line and URL, comment counter) apart.
+func Parse(path, text string) *Article {
+	a := &Article{Path: path, Text: text}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			a.Lines = append(a.Lines, Line{Kind: Body, Start: s, End: e})
+		}
+		start = end + 1
+	}
+	if len(a.Lines) == 0 {
+		return a
+	}
+	// The footer, from the end: comment counter, then source line(s), then a byline.
+	n := len(a.Lines)
+	if n > 1 && isCommentLine(a.line(n-1)) {
+		a.Lines[n-1].Kind = Comment
+		n--
+	}
+	for n > 1 {
+		ok, url := sourceLine(a.line(n - 1))
+		if !ok {
+			break
+		}
+		a.Lines[n-1].Kind = Source
+		if url != "" {
+			a.SourceURL = url
+		}
+		n--
+	}
+	sawSource := n < len(a.Lines) && a.Lines[n].Kind == Source
+	if sawSource && n > 1 && isByline(a.line(n-1)) {
+		a.Lines[n-1].Kind = Byline
+		n--
+	}
+	for i := 0; i < n; i++ {
+		if isCaption(a.line(i)) {
+			a.Lines[i].Kind = Caption
+		}
+	}
+	a.Lines[0].Kind = Lead
+	return a
+}
+
+func (a *Article) line(i int) string { return a.Text[a.Lines[i].Start:a.Lines[i].End] }
+
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end {
+		r, size := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
+}
+
+// isCommentLine recognises "Comment (0)", "टिप्पणी (12)" and a bare "تبصرہ".
+func isCommentLine(s string) bool {
+	word := s
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		if !allDigits(s[i+1 : len(s)-1]) {
+			return false
+		}
+		word = strings.TrimSpace(s[:i])
+	}
+	return footer.comment[strings.ToLower(word)]
+}
+
+// sourceLine recognises "Source", "Source: https://…", "स्रोत https://…" and a bare URL
+// directly after a source word; it returns the URL when there is one.
+func sourceLine(s string) (bool, string) {
+	word, rest := s, ""
+	if i := strings.IndexAny(s, ":："); i > 0 {
+		word, rest = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(":"):])
+		if strings.HasPrefix(s[i:], "：") {
+			rest = strings.TrimSpace(s[i+len("："):])
+		}
+	} else if i := strings.Index(s, " http"); i > 0 {
+		word, rest = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+	}
+	if !footer.source[strings.ToLower(word)] {
+		return false, ""
+	}
+	if rest != "" && !isURL(rest) {
+		return false, ""
+	}
+	return true, rest
+}
+
+func isURL(s string) bool {
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t")
+}
+
+// isByline accepts a short line without sentence punctuation at its end: an
+// author, a unit, or "Title - Author".
+func isByline(s string) bool {
+	if utf8.RuneCountInString(s) > 80 || len(strings.Fields(s)) > 10 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?:;।۔؟。", r)
+}
+
+// isCaption recognises a line that ends with a photo credit — "… - Photo: VNA",
+// "… (Foto: VGP/Nhat Bac)", "… तस्वीर: QH" — or is one ("FOTO: NHAT THINH"), or
+// ends in a numbered photo label ("… - 사진 1.").
+func isCaption(s string) bool {
+	if utf8.RuneCountInString(s) > 600 {
+		return false
+	}
+	t := strings.TrimRight(s, " .|)")
+	// look at the last few words before a colon
+	for i := len(t); i > 0; {
+		j := strings.LastIndexAny(t[:i], ":：")
+		if j < 0 {
+			break
+		}
+		before := strings.TrimRight(t[:j], " ")
+		w := lastWord(before)
+		if footer.photo[strings.ToLower(w)] {
+			credit := t[j+1:]
+			return utf8.RuneCountInString(credit) <= 60
+		}
+		i = j
+		if len(t)-j > 80 {
+			break
+		}
+	}
+	// "… - 사진 1."
+	if k := strings.LastIndex(t, " - "); k >= 0 {
+		f := strings.Fields(t[k+3:])
+		if len(f) == 2 && footer.photo[strings.ToLower(f[0])] && allDigits(f[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '-' || r == '|' })
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

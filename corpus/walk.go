@@ -1,0 +1,190 @@
+// Package corpus owns the article files: it walks folders for them, reads and
+// decodes each one (UTF-8, UTF-16, Latin-1), normalises the text and splits it into
+// lead, body, captions and footer. It knows nothing of languages or indexes.
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// File is one candidate article found by Walk: a regular file named *.txt, or an
+// error met while walking (then only Path and Err are set).
+type File struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+	Err     error
+}
+
+// WalkOptions tunes Walk.
+type WalkOptions struct {
+	// Ext is the file name suffix of articles; ".txt" when empty.
+	Ext string
+}
+
+// Walk sends every article file under roots to fn, in a stable order (roots as
+// given, then lexical order of names). Roots may be files or folders. Symbolic links
+// are followed, but a folder is entered once only, so link loops end. Problems with
+// one entry (a dangling link, an unreadable folder) are sent to fn as a File with
+// Err set; Walk stops early only when fn returns an error or ctx is done.
+func Walk(ctx context.Context, roots []string, opt WalkOptions, fn func(File) error) error {
+	if opt.Ext == "" {
+		opt.Ext = ".txt"
+	}
+	w := walker{ctx: ctx, ext: strings.ToLower(opt.Ext), fn: fn, seen: map[fileKey]bool{}}
+	for _, root := range roots {
+		info, err := os.Stat(root)
+		if err != nil {
+			if err := fn(File{Path: root, Err: err}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.visit(root, info, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type fileKey struct{ dev, ino uint64 }
+
+type walker struct {
+	ctx  context.Context
+	ext  string
+	fn   func(File) error
+	seen map[fileKey]bool
+}
+
+func keyOf(info fs.FileInfo) (fileKey, bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileKey{}, false
+	}
+	return fileKey{uint64(st.Dev), uint64(st.Ino)}, true
+}
+
+// visit handles path whose followed (stat) info is given; explicit roots are
+// accepted whatever their extension.
+func (w *walker) visit(path string, info fs.FileInfo, root bool) error {
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+	switch {
+	case info.IsDir():
+		if k, ok := keyOf(info); ok {
+			if w.seen[k] {
+				return nil // already walked: a link loop or a second link to it
+			}
+			w.seen[k] = true
+		}
+		return w.dir(path)
+	case info.Mode().IsRegular():
+		if !root && !strings.HasSuffix(strings.ToLower(info.Name()), w.ext) {
+			return nil
+		}
+		return w.fn(File{Path: path, Size: info.Size(), ModTime: info.ModTime()})
+	default:
+		if root || strings.HasSuffix(strings.ToLower(info.Name()), w.ext) {
+			return w.fn(File{Path: path, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())})
+		}
+		return nil
+	}
+}
+
+func (w *walker) dir(path string) error {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return w.fn(File{Path: path, Err: err})
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		p := filepath.Join(path, e.Name())
+		var info fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err = os.Stat(p)
+			if err != nil {
+				if strings.HasSuffix(strings.ToLower(e.Name()), w.ext) {
+					if err := w.fn(File{Path: p, Err: fmt.Errorf("dangling symbolic link: %w", err)}); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+		} else {
+			info, err = e.Info()
+			if err != nil {
+				if err := w.fn(File{Path: p, Err: err}); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := w.visit(p, info, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ErrTooLarge is returned by Read for a file over the size cap.
+var ErrTooLarge = errors.New("larger than the size cap")
+
+// Read reads, decodes, normalises and parses one article file. A file larger
+// than maxBytes (when > 0) is not read: the error wraps ErrTooLarge. The size is
+// checked on the open file and again while reading, so a file that grows past the
+// cap is refused too.
+func Read(path string, maxBytes int64) (*Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: not a regular file", ErrNotText)
+	}
+	if maxBytes > 0 && info.Size() > maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, info.Size(), maxBytes)
+	}
+	var r io.Reader = f
+	if maxBytes > 0 {
+		r = io.LimitReader(f, maxBytes+1)
+	}
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if maxBytes > 0 && int64(len(raw)) > maxBytes {
+		return nil, fmt.Errorf("%w: grew past %d bytes while being read", ErrTooLarge, maxBytes)
+	}
+	return ParseBytes(path, raw)
+}
+
+// ParseBytes decodes, normalises and parses an article's raw bytes.
+func ParseBytes(path string, raw []byte) (*Article, error) {
+	text, enc, err := Decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	text = Normalize(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrEmpty
+	}
+	a := Parse(path, text)
+	a.Encoding = enc
+	return a, nil
+}

@@ -1,0 +1,439 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/partynews/partynews/pipeline"
+)
+
+// Reader searches the last published generation of an index. It never waits on
+// a writer: published generations are never written again.
+type Reader struct {
+	dir   string
+	gen   int
+	idx   bleve.Index
+	langs []string
+}
+
+// Open opens the index in dir for searching.
+func Open(dir string) (*Reader, error) {
+	var lastErr error
+	for attempt := 0; attempt < 5; attempt++ {
+		gen, err := current(dir)
+		if err != nil {
+			return nil, err
+		}
+		if gen == 0 {
+			return nil, fmt.Errorf("%w in %s: run 'partynews index' first", ErrNoIndex, dir)
+		}
+		path := filepath.Join(dir, genName(gen))
+		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
+		if err == nil {
+			r := &Reader{dir: dir, gen: gen, idx: idx}
+			if r.langs, err = r.terms(FieldLang); err != nil {
+				idx.Close()
+				return nil, err
+			}
+			return r, nil
+		}
+		// A writer may have just published a newer generation and removed this one.
+		lastErr = err
+		if _, statErr := os.Stat(path); statErr == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil, fmt.Errorf("open index %s: %w", dir, lastErr)
+}
+
+// Close releases the index.
+func (r *Reader) Close() error { return r.idx.Close() }
+
+// Generation is the published generation this reader reads.
+func (r *Reader) Generation() int { return r.gen }
+
+// Languages are the languages of the indexed documents.
+func (r *Reader) Languages() []string { return r.langs }
+
+func (r *Reader) terms(field string) ([]string, error) {
+	dict, err := r.idx.FieldDict(field)
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	var out []string
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		out = append(out, e.Term)
+	}
+}
+
+// Count returns the number of documents.
+func (r *Reader) Count() (uint64, error) { return r.idx.DocCount() }
+
+// LangCounts returns documents per language.
+func (r *Reader) LangCounts() (map[string]uint64, error) {
+	out := map[string]uint64{}
+	for _, l := range r.langs {
+		res, err := r.idx.Search(bleve.NewSearchRequestOptions(termQuery(FieldLang, l), 0, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		out[l] = res.Total
+	}
+	return out, nil
+}
+
+// Size returns the bytes the published generation takes on disk.
+func (r *Reader) Size() (int64, error) {
+	var n int64
+	err := filepath.Walk(filepath.Join(r.dir, genName(r.gen)), func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return err
+	})
+	return n, err
+}
+
+// Document returns the stored document with id, or nil.
+func (r *Reader) Document(id string) (*pipeline.Document, error) {
+	return loadSource(r.idx, id)
+}
+
+// SearchOptions narrows and shapes a search.
+type SearchOptions struct {
+	Lang   string // only this language
+	Limit  int    // hits to return (default 10)
+	Offset int
+	// Canon rewrites a field clause's value into the indexed forms (for example a
+	// document code in letter names into its Latin code, a name into its key).
+	// Values it returns are alternatives; it is called with field and value.
+	Canon func(field, value string) []string
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID       string
+	Score    float64
+	Doc      *pipeline.Document
+	Snippet  Snippet
+	Matched  []string // analysed query terms, for highlighting elsewhere
+	Position int
+}
+
+// Results are the hits of one search.
+type Results struct {
+	Total uint64
+	Hits  []Hit
+	Took  time.Duration
+}
+
+// Search runs q.
+func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	langs := r.langs
+	if opt.Lang != "" {
+		langs = []string{opt.Lang}
+	}
+	bq, err := r.build(q, langs, opt)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Lang != "" {
+		bq = query.NewConjunctionQuery([]query.Query{bq, termQuery(FieldLang, opt.Lang)})
+	}
+	req := bleve.NewSearchRequestOptions(bq, opt.Limit, opt.Offset, false)
+	req.Fields = []string{FieldSource}
+	res, err := r.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Results{Total: res.Total, Took: res.Took}
+	for i, h := range res.Hits {
+		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1}
+		if src, ok := h.Fields[FieldSource].(string); ok {
+			doc, err := decodeSource(src)
+			if err != nil {
+				return nil, fmt.Errorf("document %s: %w", h.ID, err)
+			}
+			hit.Doc = doc
+			hit.Snippet = MakeSnippet(doc, textTerms(q), 240)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}
+
+func textTerms(q *Query) []string {
+	var out []string
+	for _, c := range q.Clauses {
+		if c.Field == "" && c.Occur != MustNot {
+			out = append(out, c.Value)
+		}
+	}
+	return out
+}
+
+func termQuery(field, term string) query.Query {
+	t := query.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}
+
+// build turns the parsed query into a bleve query over the given languages.
+func (r *Reader) build(q *Query, langs []string, opt SearchOptions) (query.Query, error) {
+	b := query.NewBooleanQuery(nil, nil, nil)
+	hasMust := false
+	for _, c := range q.Clauses {
+		sub, err := r.clause(c, langs, opt)
+		if err != nil {
+			return nil, err
+		}
+		switch c.Occur {
+		case Must:
+			b.AddMust(sub)
+			hasMust = true
+		case MustNot:
+			b.AddMustNot(sub)
+		default:
+			b.AddShould(sub)
+		}
+	}
+	if !hasMust {
+		b.SetMinShould(1)
+	}
+	return b, nil
+}
+
+func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Query, error) {
+	values := []string{c.Value}
+	if opt.Canon != nil && c.Field != "" {
+		if v := opt.Canon(c.Field, c.Value); len(v) > 0 {
+			values = v
+		}
+	}
+	any := func(field string, vals []string) query.Query {
+		var qs []query.Query
+		for _, v := range vals {
+			qs = append(qs, termQuery(field, v))
+		}
+		return query.NewDisjunctionQuery(qs)
+	}
+	switch c.Field {
+	case "":
+		var qs []query.Query
+		for _, l := range langs {
+			for _, f := range []string{LeadField(l), BodyField(l)} {
+				m := query.NewMatchPhraseQuery(c.Value)
+				m.SetField(f)
+				m.Analyzer = AnalyzerName(l)
+				qs = append(qs, m)
+			}
+		}
+		return query.NewDisjunctionQuery(qs), nil
+	case "lang":
+		return any(FieldLang, []string{strings.ToLower(c.Value)}), nil
+	case "document":
+		return any(FieldDocument, values), nil
+	case "person":
+		lower := []string{}
+		for _, v := range append([]string{c.Value}, values...) {
+			lower = append(lower, strings.ToLower(v))
+		}
+		return query.NewDisjunctionQuery([]query.Query{any(FieldPerson, lower), any(FieldPersonKey, values)}), nil
+	case "source":
+		w := query.NewWildcardQuery("*" + strings.ToLower(c.Value) + "*")
+		w.SetField(FieldSourceURL)
+		return w, nil
+	case "date":
+		return dateQuery(c.Value)
+	case "figure":
+		return figureQuery(c.Value)
+	}
+	return nil, fmt.Errorf("unknown field %q", c.Field)
+}
+
+// dateQuery handles 2024-12-28, --12-28, 2024-12, 2024, and ranges >=, <=, >, <
+// and A..B.
+func dateQuery(v string) (query.Query, error) {
+	if strings.HasPrefix(v, "--") {
+		return termQuery(FieldMonthDay, v), nil
+	}
+	lo, hi, err := dateRange(v)
+	if err != nil {
+		return nil, err
+	}
+	incl, excl := true, false
+	q := query.NewDateRangeInclusiveQuery(lo, hi, &incl, &excl)
+	q.SetField(FieldDateTime)
+	return q, nil
+}
+
+// dateRange returns [lo, hi) for a date expression; a zero time is unbounded.
+func dateRange(v string) (time.Time, time.Time, error) {
+	if a, b, ok := strings.Cut(v, ".."); ok {
+		lo, _, err := datePrefix(a)
+		if err != nil {
+			return lo, lo, err
+		}
+		_, hi, err := datePrefix(b)
+		return lo, hi, err
+	}
+	for _, op := range []string{">=", "<=", ">", "<"} {
+		if rest, ok := strings.CutPrefix(v, op); ok {
+			lo, hi, err := datePrefix(rest)
+			if err != nil {
+				return lo, hi, err
+			}
+			switch op {
+			case ">=":
+				return lo, time.Time{}, nil
+			case ">":
+				return hi, time.Time{}, nil
+			case "<=":
+				return time.Time{}, hi, nil
+			default:
+				return time.Time{}, lo, nil
+			}
+		}
+	}
+	return datePrefix(v)
+}
+
+// datePrefix parses YYYY, YYYY-MM or YYYY-MM-DD into the span it covers.
+func datePrefix(v string) (time.Time, time.Time, error) {
+	for _, f := range []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+	} {
+		if t, err := time.Parse(f.layout, v); err == nil {
+			return t, f.next(t), nil
+		}
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, or a range (>=2024-01-01, 2024-01..2024-06)", v)
+}
+
+// figureQuery handles 600, >=1000, <5, 10..20.
+func figureQuery(v string) (query.Query, error) {
+	v = strings.ReplaceAll(v, ",", "")
+	num := func(s string) (*float64, error) {
+		if s == "" {
+			return nil, nil
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(f) {
+			return nil, fmt.Errorf("figure %q: want a number, a comparison (>=1000) or a range (10..20)", v)
+		}
+		return &f, nil
+	}
+	t, f := true, false
+	var lo, hi *float64
+	var loIncl, hiIncl = &t, &t
+	var err error
+	switch {
+	case strings.Contains(v, ".."):
+		a, b, _ := strings.Cut(v, "..")
+		if lo, err = num(a); err == nil {
+			hi, err = num(b)
+		}
+	case strings.HasPrefix(v, ">="):
+		lo, err = num(v[2:])
+	case strings.HasPrefix(v, "<="):
+		hi, err = num(v[2:])
+	case strings.HasPrefix(v, ">"):
+		lo, err = num(v[1:])
+		loIncl = &f
+	case strings.HasPrefix(v, "<"):
+		hi, err = num(v[1:])
+		hiIncl = &f
+	default:
+		lo, err = num(v)
+		hi = lo
+	}
+	if err != nil {
+		return nil, err
+	}
+	if lo == nil && hi == nil {
+		return nil, fmt.Errorf("figure %q: empty range", v)
+	}
+	q := query.NewNumericRangeInclusiveQuery(lo, hi, loIncl, hiIncl)
+	q.SetField(FieldFigure)
+	return q, nil
+}
+
+// Stats summarises an index.
+type Stats struct {
+	Documents  uint64            `json:"documents"`
+	Languages  map[string]uint64 `json:"languages"`
+	SizeBytes  int64             `json:"size_bytes"`
+	Generation int               `json:"generation"`
+	Dir        string            `json:"dir"`
+}
+
+// Stats returns the index's summary.
+func (r *Reader) Stats() (Stats, error) {
+	n, err := r.Count()
+	if err != nil {
+		return Stats{}, err
+	}
+	langs, err := r.LangCounts()
+	if err != nil {
+		return Stats{}, err
+	}
+	size, err := r.Size()
+	if err != nil {
+		return Stats{}, err
+	}
+	return Stats{Documents: n, Languages: langs, SizeBytes: size, Generation: r.gen, Dir: r.dir}, nil
+}
+
+// SortedLangs returns the keys of a language count map, most documents first.
+func SortedLangs(m map[string]uint64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if m[out[i]] != m[out[j]] {
+			return m[out[i]] > m[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// DocumentByPath returns the document that holds the file at path, or nil.
+func (r *Reader) DocumentByPath(path string) (*pipeline.Document, error) {
+	req := bleve.NewSearchRequestOptions(termQuery(FieldPath, path), 1, 0, false)
+	req.Fields = []string{FieldSource}
+	res, err := r.idx.Search(req)
+	if err != nil || len(res.Hits) == 0 {
+		return nil, err
+	}
+	src, _ := res.Hits[0].Fields[FieldSource].(string)
+	return decodeSource(src)
+}

@@ -1,0 +1,165 @@
+package index
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/rivo/uniseg"
+
+	"github.com/partynews/partynews/pipeline"
+)
+
+var (
+	analyzersMu sync.Mutex
+	analyzers   = map[string]analysis.Analyzer{}
+	cache       = registry.NewCache()
+)
+
+// Analyzer returns the analyzer of lang's fields, the one used at index and query
+// time.
+func Analyzer(lang string) analysis.Analyzer {
+	name := AnalyzerName(lang)
+	analyzersMu.Lock()
+	defer analyzersMu.Unlock()
+	a, ok := analyzers[name]
+	if !ok {
+		var err error
+		if a, err = cache.AnalyzerNamed(name); err != nil {
+			panic(err) // every name AnalyzerName returns is registered in init
+		}
+		analyzers[name] = a
+	}
+	return a
+}
+
+// Snippet is a short passage of an article around the query's words.
+type Snippet struct {
+	Text  string   // the passage, cut on grapheme boundaries
+	Marks [][2]int // byte spans in Text of the matched words
+}
+
+// Highlight returns Text with every mark wrapped in open and close.
+func (s Snippet) Highlight(open, close string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range s.Marks {
+		b.WriteString(s.Text[last:m[0]])
+		b.WriteString(open)
+		b.WriteString(s.Text[m[0]:m[1]])
+		b.WriteString(close)
+		last = m[1]
+	}
+	b.WriteString(s.Text[last:])
+	return b.String()
+}
+
+// MakeSnippet picks the passage of about width bytes of the document's lead and
+// body with the most words that match the query texts under the document's
+// analyzer (so सम्मेलनों marks सम्मेलन), or the start of the body when none match.
+func MakeSnippet(doc *pipeline.Document, queries []string, width int) Snippet {
+	text := doc.Lead
+	if doc.Body != "" {
+		text += "\n" + doc.Body
+	}
+	an := Analyzer(doc.Lang)
+	want := map[string]bool{}
+	for _, q := range queries {
+		for _, t := range an.Analyze([]byte(q)) {
+			want[string(t.Term)] = true
+		}
+	}
+	var hits [][2]int
+	if len(want) > 0 {
+		for _, t := range an.Analyze([]byte(text)) {
+			if want[string(t.Term)] {
+				if n := len(hits); n > 0 && hits[n-1][1] > t.Start {
+					continue // overlapping bigrams of one word
+				}
+				hits = append(hits, [2]int{t.Start, t.End})
+			}
+		}
+	}
+	// the window start (a hit) that covers most hits
+	best, bestN := 0, 0
+	for i := range hits {
+		n := 0
+		for j := i; j < len(hits) && hits[j][1]-hits[i][0] <= width; j++ {
+			n++
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	start, end := 0, min(len(text), width)
+	if bestN > 0 {
+		start = max(0, hits[best][0]-width/4)
+		end = min(len(text), start+width)
+	}
+	start, end = wordBounds(text, start, end)
+	start, end = graphemeBounds(text, start, end)
+	s := Snippet{Text: text[start:end]}
+	for _, h := range hits {
+		if h[0] >= start && h[1] <= end {
+			s.Marks = append(s.Marks, [2]int{h[0] - start, h[1] - start})
+		}
+	}
+	// newlines become spaces: a snippet is one line
+	s.Text = strings.ReplaceAll(s.Text, "\n", " ")
+	if start > 0 {
+		s.Text = "…" + s.Text
+		for i := range s.Marks {
+			s.Marks[i][0] += len("…")
+			s.Marks[i][1] += len("…")
+		}
+	}
+	if end < len(text) {
+		s.Text += "…"
+	}
+	return s
+}
+
+// graphemeBounds moves start and end inward to grapheme cluster boundaries, so
+// no letter loses its vowel signs or marks.
+func graphemeBounds(text string, start, end int) (int, int) {
+	g := uniseg.NewGraphemes(text)
+	s, e := -1, 0
+	for g.Next() {
+		from, to := g.Positions()
+		if s < 0 && from >= start {
+			s = from
+		}
+		if to <= end {
+			e = to
+		} else {
+			break
+		}
+	}
+	if s < 0 || s > e {
+		return start, start
+	}
+	return s, e
+}
+
+// wordBounds moves start back to the beginning of its word and end back to the
+// end of the last whole word, when a space is near (scripts written without
+// spaces keep the byte bounds, refined by graphemeBounds).
+func wordBounds(text string, start, end int) (int, int) {
+	const reach = 40
+	if start > 0 {
+		lo := max(0, start-reach)
+		if i := strings.LastIndexAny(text[lo:start], " \n"); i >= 0 {
+			start = lo + i + 1
+		} else if start-reach <= 0 {
+			start = 0
+		}
+	}
+	if end < len(text) {
+		lo := max(start, end-reach)
+		if i := strings.LastIndexAny(text[lo:end], " \n"); i >= 0 {
+			end = lo + i
+		}
+	}
+	return start, end
+}

@@ -1,0 +1,6 @@
+package extract
+
+// Default returns every extractor partynews runs.
+func Default() []Extractor {
+	return nil
+}

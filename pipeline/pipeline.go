@@ -1,0 +1,109 @@
+// Package pipeline turns parsed articles into index-ready documents: it detects
+// the language, extracts entities and computes the document id, and runs that work
+// on N workers with bounded channels. It knows nothing of bleve.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"sync"
+
+	"github.com/partynews/partynews/corpus"
+	"github.com/partynews/partynews/pipeline/detect"
+	"github.com/partynews/partynews/pipeline/extract"
+)
+
+// Document is an article ready to index.
+type Document struct {
+	ID             string           `json:"id"`
+	Paths          []string         `json:"paths"`
+	Lang           string           `json:"lang"`
+	LangConfidence float64          `json:"lang_confidence"`
+	Lead           string           `json:"lead"`
+	Body           string           `json:"body"`
+	Captions       []string         `json:"captions,omitempty"`
+	Byline         string           `json:"byline,omitempty"`
+	SourceURL      string           `json:"source_url,omitempty"`
+	Text           string           `json:"text"` // the whole normalised text; entity offsets refer to it
+	Entities       []extract.Entity `json:"entities"`
+}
+
+// ID returns the document id of a normalised text: the first 16 bytes of its
+// SHA-256, in hex. The same article at two paths is one document.
+func ID(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:16])
+}
+
+// Processor turns articles into documents. It is safe for concurrent use.
+type Processor struct {
+	Detector   *detect.Detector
+	Extractors []extract.Extractor
+}
+
+// NewProcessor returns a Processor with the default detector and every extractor.
+func NewProcessor(opt detect.Options) (*Processor, error) {
+	d, err := detect.New(opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Processor{Detector: d, Extractors: extract.Default()}, nil
+}
+
+// Process builds the document of one parsed article.
+func (p *Processor) Process(a *corpus.Article) Document {
+	content := a.Content()
+	lang := p.Detector.Detect(content)
+	doc := Document{
+		ID:             ID(a.Text),
+		Paths:          []string{a.Path},
+		Lang:           lang.Lang,
+		LangConfidence: lang.Confidence,
+		Lead:           a.Lead(),
+		Body:           a.Join(corpus.Body),
+		Byline:         a.Byline(),
+		SourceURL:      a.SourceURL,
+		Text:           a.Text,
+		Entities:       extract.All(a.Text, lang.Lang, p.Extractors...),
+	}
+	for _, l := range a.Lines {
+		if l.Kind == corpus.Caption {
+			doc.Captions = append(doc.Captions, a.Text[l.Start:l.End])
+		}
+	}
+	if doc.Entities == nil {
+		doc.Entities = []extract.Entity{}
+	}
+	return doc
+}
+
+// Map runs fn over the items of in on n workers and sends the results to the
+// returned channel (buffered to n), which closes when in is drained or ctx is done.
+// Results come in completion order.
+func Map[In, Out any](ctx context.Context, n int, in <-chan In, fn func(In) Out) <-chan Out {
+	if n < 1 {
+		n = 1
+	}
+	out := make(chan Out, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for item := range in {
+				r := fn(item)
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
