@@ -212,8 +212,8 @@ func TestManifestDuplicatesAndRemove(t *testing.T) {
 	if out, _ := w.Put(paths[1], doc, 5, time.Unix(2, 0)); out != Unchanged {
 		t.Errorf("same content again: %v, want unchanged", out)
 	}
-	if e, ok, _ := w.Lookup("/copy/of/it.txt"); !ok || e.ID != doc.ID || e.Size != 5 {
-		t.Errorf("manifest entry %+v %v", e, ok)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
 	}
 	if ok, err := w.Remove(paths[1]); !ok || err != nil {
 		t.Fatalf("remove: %v %v", ok, err)
@@ -221,6 +221,20 @@ func TestManifestDuplicatesAndRemove(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
+	w, err = OpenWriter(dir, WriterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same, _ := w.Unchanged("/copy/of/it.txt", 5, time.Unix(1, 0)); !same {
+		t.Error("manifest: copy not unchanged")
+	}
+	if same, _ := w.Unchanged("/copy/of/it.txt", 6, time.Unix(1, 0)); same {
+		t.Error("manifest: a new size is unchanged")
+	}
+	if same, _ := w.Unchanged(paths[1], 5, time.Unix(2, 0)); same {
+		t.Error("manifest: removed path unchanged")
+	}
+	w.Abort()
 	r, _ := Open(dir)
 	defer r.Close()
 	d, err := r.Document(doc.ID)

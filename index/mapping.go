@@ -11,6 +11,7 @@ import (
 const (
 	FieldLang      = "lang"
 	FieldPath      = "path"
+	FieldFile      = "file" // path, size and mtime of each file: the manifest
 	FieldSourceURL = "source_url"
 	FieldPerson    = "person"     // surface spelling, lower-cased
 	FieldPersonKey = "person_key" // romanised key shared by all spellings
@@ -48,6 +49,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	}
 	kw(FieldLang, true)
 	kw(FieldPath, false)
+	kw(FieldFile, false)
 	kw(FieldSourceURL, false)
 	kw(FieldPerson, true)
 	kw(FieldPersonKey, true)

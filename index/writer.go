@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,13 +20,19 @@ import (
 	"github.com/partynews/partynews/pipeline"
 )
 
-// Entry is the manifest's record of one file: the document it holds and the size
-// and modification time it had when read. Entries live in the index's internal
-// storage, written in the same batch as the documents they describe.
-type Entry struct {
-	ID      string `json:"id"`
+// Stat is the manifest's record of one file of a document: its path, and the size
+// and modification time it had when read. The manifest is part of each document —
+// stored with it and indexed as the keyword terms of FieldPath and FieldFile — so
+// it is written in the same batch as the document it describes, by construction.
+type Stat struct {
+	Path    string `json:"path"`
 	Size    int64  `json:"size"`
 	ModTime int64  `json:"mtime"` // Unix nanoseconds
+}
+
+// fileTerm is the FieldFile term of a file: its path, size and modification time.
+func fileTerm(path string, size, mtime int64) string {
+	return path + "\x1f" + strconv.FormatInt(size, 10) + "\x1f" + strconv.FormatInt(mtime, 10)
 }
 
 // Outcome is what Put did with a file.
@@ -34,13 +41,9 @@ type Outcome int
 // Outcomes of Put.
 const (
 	Indexed   Outcome = iota // a new document
-	Unchanged                // same content as the manifest says (only its stat changed)
+	Unchanged                // same content as indexed from this path (only its stat changed)
 	Duplicate                // the same text as a document already indexed from another path
 )
-
-const manifestPrefix = "m\x00"
-
-func manifestKey(path string) []byte { return []byte(manifestPrefix + path) }
 
 // WriterOptions tunes a Writer.
 type WriterOptions struct {
@@ -51,20 +54,27 @@ type WriterOptions struct {
 
 // Writer adds documents to an index. One Writer per index folder at a time,
 // enforced by a lock; searches are never blocked by it. Not safe for concurrent
-// use, except Lookup, which may run beside Put.
+// use, except Unchanged, which may run beside Put.
 type Writer struct {
 	dir  string
 	opt  WriterOptions
 	lock *os.File
 	gen  int
 
-	mu   sync.RWMutex // guards idx swaps at checkpoints, and pendingManifest
+	mu   sync.RWMutex // guards idx and snap while a checkpoint swaps them
 	idx  bleve.Index
+	snap index.IndexReader // the generation as it was opened: the state before this run's changes
 	last time.Time
 
-	batch           *bleve.Batch
-	pendingDocs     map[string]*pipeline.Document // id → document in this batch; nil: deleted
-	pendingManifest map[string]*Entry             // path → entry in this batch; nil: deleted
+	batch       *bleve.Batch
+	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
+}
+
+// stored is what the index stores of a document: the document and the stats of
+// its files.
+type stored struct {
+	pipeline.Document
+	Files []Stat `json:"files"`
 }
 
 // OpenWriter opens (creating if needed) the index in dir for writing.
@@ -105,9 +115,16 @@ func (w *Writer) start() error {
 	var idx bleve.Index
 	if cur == 0 {
 		idx, err = bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, nil)
-	} else {
-		if err = cloneGen(filepath.Join(w.dir, genName(cur)), path); err == nil {
-			idx, err = bleve.Open(path)
+	} else if err = cloneGen(filepath.Join(w.dir, genName(cur)), path); err == nil {
+		idx, err = bleve.Open(path)
+	}
+	if err == nil {
+		var adv index.Index
+		if adv, err = idx.Advanced(); err == nil {
+			w.snap, err = adv.Reader()
+		}
+		if err != nil {
+			idx.Close()
 		}
 	}
 	if err != nil {
@@ -116,57 +133,50 @@ func (w *Writer) start() error {
 	}
 	w.idx = idx
 	w.batch = idx.NewBatch()
-	w.pendingDocs = map[string]*pipeline.Document{}
-	w.pendingManifest = map[string]*Entry{}
+	w.pendingDocs = map[string]*stored{}
 	w.last = time.Now()
 	return nil
 }
 
-// Lookup returns the manifest entry of path.
-func (w *Writer) Lookup(path string) (Entry, bool, error) {
+// Unchanged reports whether path is indexed with this size and modification
+// time — the no-op check of an incremental run, which reads no file. It may run
+// beside Put: it sees the index as it was before this run touched path.
+func (w *Writer) Unchanged(path string, size int64, mtime time.Time) (bool, error) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
-	if e, ok := w.pendingManifest[path]; ok {
-		if e == nil {
-			return Entry{}, false, nil
-		}
-		return *e, true, nil
-	}
-	b, err := w.idx.GetInternal(manifestKey(path))
-	if err != nil || b == nil {
-		return Entry{}, false, err
-	}
-	var e Entry
-	if err := json.Unmarshal(b, &e); err != nil {
-		return Entry{}, false, fmt.Errorf("manifest entry of %s: %w", path, err)
-	}
-	return e, true, nil
+	n, err := termCount(w.snap, FieldFile, fileTerm(path, size, mtime.UnixNano()))
+	return n > 0, err
 }
 
-// Touch records a new stat for a file whose content is unchanged.
-func (w *Writer) Touch(path string, e Entry) error {
-	return w.setManifest(path, &e)
+func termCount(r index.IndexReader, field, term string) (uint64, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
 }
 
-func (w *Writer) setManifest(path string, e *Entry) error {
-	w.mu.Lock()
-	w.pendingManifest[path] = e
-	w.mu.Unlock()
-	if e == nil {
-		w.batch.DeleteInternal(manifestKey(path))
-	} else {
-		b, _ := json.Marshal(e)
-		w.batch.SetInternal(manifestKey(path), b)
+// docWithPath returns the id of the document holding path in r, "" if none.
+func docWithPath(r index.IndexReader, path string) (string, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(path), FieldPath, false, false, false)
+	if err != nil {
+		return "", err
 	}
-	return w.maybeFlush()
+	defer tfr.Close()
+	d, err := tfr.Next(nil)
+	if err != nil || d == nil {
+		return "", err
+	}
+	return r.ExternalID(d.ID)
 }
 
 // document returns the indexed (or pending) document with id, nil if none.
-func (w *Writer) document(id string) (*pipeline.Document, error) {
+func (w *Writer) document(id string) (*stored, error) {
 	if d, ok := w.pendingDocs[id]; ok {
 		return d, nil
 	}
-	d, err := loadSource(w.idx, id)
+	d, err := loadStored(w.idx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read document %s: %w", id, err)
 	}
@@ -174,53 +184,72 @@ func (w *Writer) document(id string) (*pipeline.Document, error) {
 }
 
 // Put indexes the document read from path (doc.Paths is ignored) with its file
-// stat, keeping the manifest and the documents' path lists consistent.
+// stat, keeping every document's list of files consistent.
 func (w *Writer) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
-	old, hadOld, err := w.Lookup(path)
+	w.mu.RLock()
+	oldID, err := docWithPath(w.snap, path)
+	w.mu.RUnlock()
 	if err != nil {
 		return 0, err
 	}
-	entry := &Entry{ID: doc.ID, Size: size, ModTime: mtime.UnixNano()}
+	st := Stat{Path: path, Size: size, ModTime: mtime.UnixNano()}
 	existing, err := w.document(doc.ID)
 	if err != nil {
 		return 0, err
 	}
 	outcome := Indexed
 	switch {
-	case existing != nil && slices.Contains(existing.Paths, path):
-		outcome = Unchanged
 	case existing != nil:
-		existing.Paths = append(existing.Paths, path)
-		slices.Sort(existing.Paths)
+		outcome = Duplicate
+		if i := slices.IndexFunc(existing.Files, func(f Stat) bool { return f.Path == path }); i >= 0 {
+			outcome = Unchanged
+			existing.Files[i] = st
+		} else {
+			existing.Files = append(existing.Files, st)
+		}
 		if err := w.index(existing); err != nil {
 			return 0, err
 		}
-		outcome = Duplicate
 	default:
-		doc.Paths = []string{path}
-		if err := w.index(&doc); err != nil {
+		if err := w.index(&stored{Document: doc, Files: []Stat{st}}); err != nil {
 			return 0, err
 		}
 	}
-	if hadOld && old.ID != doc.ID {
-		if err := w.dropPath(old.ID, path); err != nil {
+	if oldID != "" && oldID != doc.ID {
+		if err := w.dropPath(oldID, path); err != nil {
 			return 0, err
 		}
 	}
-	return outcome, w.setManifest(path, entry)
+	return outcome, w.maybeFlush()
 }
 
-// Remove forgets path: its manifest entry goes, and its document loses the path
-// (and is deleted when no path is left). It reports whether path was indexed.
+// Remove forgets path: its document loses the path, and is deleted when no path
+// is left. It reports whether path was indexed. Pending changes are flushed first.
 func (w *Writer) Remove(path string) (bool, error) {
-	e, ok, err := w.Lookup(path)
-	if err != nil || !ok {
+	if err := w.Flush(); err != nil {
 		return false, err
 	}
-	if err := w.dropPath(e.ID, path); err != nil {
+	r, err := w.reader()
+	if err != nil {
 		return false, err
 	}
-	return true, w.setManifest(path, nil)
+	id, err := docWithPath(r, path)
+	r.Close()
+	if err != nil || id == "" {
+		return false, err
+	}
+	if err := w.dropPath(id, path); err != nil {
+		return false, err
+	}
+	return true, w.maybeFlush()
+}
+
+func (w *Writer) reader() (index.IndexReader, error) {
+	adv, err := w.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }
 
 func (w *Writer) dropPath(id, path string) error {
@@ -228,8 +257,8 @@ func (w *Writer) dropPath(id, path string) error {
 	if err != nil || d == nil {
 		return err
 	}
-	d.Paths = slices.DeleteFunc(d.Paths, func(p string) bool { return p == path })
-	if len(d.Paths) == 0 {
+	d.Files = slices.DeleteFunc(d.Files, func(f Stat) bool { return f.Path == path })
+	if len(d.Files) == 0 {
 		w.batch.Delete(id)
 		w.pendingDocs[id] = nil
 		return nil
@@ -237,7 +266,12 @@ func (w *Writer) dropPath(id, path string) error {
 	return w.index(d)
 }
 
-func (w *Writer) index(d *pipeline.Document) error {
+func (w *Writer) index(d *stored) error {
+	slices.SortFunc(d.Files, func(a, b Stat) int { return strings.Compare(a.Path, b.Path) })
+	d.Paths = d.Paths[:0]
+	for _, f := range d.Files {
+		d.Paths = append(d.Paths, f.Path)
+	}
 	w.pendingDocs[d.ID] = d
 	if err := w.batch.Index(d.ID, toBleve(d)); err != nil {
 		return fmt.Errorf("index document %s: %w", d.ID, err)
@@ -258,19 +292,16 @@ func (w *Writer) maybeFlush() error {
 	return nil
 }
 
-// Flush writes the pending batch (documents and their manifest entries together).
+// Flush writes the pending batch.
 func (w *Writer) Flush() error {
-	if w.batch.Size() == 0 && w.batch.TotalDocsSize() == 0 && len(w.pendingManifest) == 0 {
+	if w.batch.Size() == 0 {
 		return nil
 	}
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
 	w.batch.Reset()
-	w.mu.Lock()
-	w.pendingManifest = map[string]*Entry{}
-	w.mu.Unlock()
-	w.pendingDocs = map[string]*pipeline.Document{}
+	w.pendingDocs = map[string]*stored{}
 	return nil
 }
 
@@ -280,7 +311,7 @@ func (w *Writer) Checkpoint() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	w.mu.Lock() // Lookup must not use the index while it is swapped
+	w.mu.Lock() // Unchanged must not use the index while it is swapped
 	defer w.mu.Unlock()
 	if err := w.commit(); err != nil {
 		return err
@@ -290,6 +321,7 @@ func (w *Writer) Checkpoint() error {
 
 // commit closes and publishes the working generation; the batch is flushed.
 func (w *Writer) commit() error {
+	w.snap.Close()
 	if err := w.idx.Close(); err != nil {
 		return fmt.Errorf("close index generation: %w", err)
 	}
@@ -307,6 +339,7 @@ func (w *Writer) Close() error {
 		err = w.commit()
 		w.mu.Unlock()
 	} else {
+		w.snap.Close()
 		_ = w.idx.Close()
 	}
 	w.lock.Close()
@@ -315,6 +348,7 @@ func (w *Writer) Close() error {
 
 // Abort drops what was written since the last checkpoint and releases the lock.
 func (w *Writer) Abort() {
+	w.snap.Close()
 	_ = w.idx.Close()
 	_ = os.RemoveAll(filepath.Join(w.dir, genName(w.gen)))
 	w.lock.Close()
@@ -353,6 +387,15 @@ func (w *Writer) Paths(fn func(path string) error) error {
 
 // loadSource returns the stored document with id, nil if none.
 func loadSource(idx bleve.Index, id string) (*pipeline.Document, error) {
+	s, err := loadStored(idx, id)
+	if err != nil || s == nil {
+		return nil, err
+	}
+	return &s.Document, nil
+}
+
+// loadStored returns the stored document with id and its file stats, nil if none.
+func loadStored(idx bleve.Index, id string) (*stored, error) {
 	d, err := idx.Document(id)
 	if err != nil || d == nil {
 		return nil, err
@@ -366,7 +409,11 @@ func loadSource(idx bleve.Index, id string) (*pipeline.Document, error) {
 	if raw == nil {
 		return nil, errors.New("no stored source")
 	}
-	return decodeSource(string(raw))
+	var s stored
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("stored source: %w", err)
+	}
+	return &s, nil
 }
 
 func decodeSource(src string) (*pipeline.Document, error) {
@@ -378,8 +425,13 @@ func decodeSource(src string) (*pipeline.Document, error) {
 }
 
 // toBleve maps a document to the fields of the index mapping.
-func toBleve(d *pipeline.Document) map[string]interface{} {
-	src, _ := json.Marshal(d)
+func toBleve(sd *stored) map[string]interface{} {
+	d := &sd.Document
+	src, _ := json.Marshal(sd)
+	files := make([]string, len(sd.Files))
+	for i, f := range sd.Files {
+		files[i] = fileTerm(f.Path, f.Size, f.ModTime)
+	}
 	body := d.Body
 	if len(d.Captions) > 0 {
 		body += "\n" + strings.Join(d.Captions, "\n")
@@ -390,6 +442,7 @@ func toBleve(d *pipeline.Document) map[string]interface{} {
 	m := map[string]interface{}{
 		FieldLang:         d.Lang,
 		FieldPath:         d.Paths,
+		FieldFile:         files,
 		LeadField(d.Lang): d.Lead,
 		BodyField(d.Lang): body,
 		FieldSource:       string(src),

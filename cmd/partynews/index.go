@@ -197,10 +197,10 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 			case f.Size == 0:
 				j.status, j.reason = stSkipped, "empty file"
 			default:
-				e, ok, err := w.Lookup(f.Path)
+				same, err := w.Unchanged(f.Path, f.Size, f.ModTime)
 				if err != nil {
 					j.status, j.reason = stFailed, err.Error()
-				} else if ok && e.Size == f.Size && e.ModTime == f.ModTime.UnixNano() {
+				} else if same {
 					j.status, j.reason = stUnchanged, "same size and modification time as the last run"
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -84,6 +85,26 @@ numbers (18-NQ/TW) and figures, and keeps a full-text index to search.
 		return &exitError{exitUsage, fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())}
 	})
 	root.PersistentFlags().String("index", "", "index folder (default: $PARTYNEWS_INDEX, else the per-user data folder)")
+	root.PersistentFlags().String("cpuprofile", "", "write a CPU profile (pprof) to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	var profile *os.File
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		if p, _ := c.Flags().GetString("cpuprofile"); p != "" {
+			f, err := os.Create(p)
+			if err != nil {
+				return err
+			}
+			profile = f
+			return pprof.StartCPUProfile(f)
+		}
+		return nil
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if profile != nil {
+			pprof.StopCPUProfile()
+			profile.Close()
+		}
+	}
 	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd())
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
