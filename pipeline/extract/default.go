@@ -1,6 +1,6 @@
 package extract
 
-// Default returns every extractor partynews runs.
+// Default returns every extractor partynews runs, in the order they must run.
 func Default() []Extractor {
-	return nil
+	return []Extractor{Documents{}, Dates{}, Figures{}}
 }

@@ -33,17 +33,21 @@ type Entity struct {
 	Key   string `json:"key,omitempty"`
 }
 
-// Extractor finds entities of one kind in an article's normalised text written in
-// lang (ISO 639-1).
+// Extractor finds entities of one kind in an article's text. Extractors run in
+// order on one Text and claim the spans they take, so that a later one (figures)
+// does not take the digits of an earlier one's entity (a date's day).
 type Extractor interface {
-	Extract(text, lang string) []Entity
+	Extract(t *Text) []Entity
 }
 
-// All runs every extractor and returns their entities in text order.
+// All runs the extractors in order on text written in lang (ISO 639-1) and
+// returns their entities in text order.
 func All(text, lang string, exs ...Extractor) []Entity {
+	t := NewText(text, lang)
+	t.claimURLs()
 	var out []Entity
 	for _, ex := range exs {
-		out = append(out, ex.Extract(text, lang)...)
+		out = append(out, ex.Extract(t)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

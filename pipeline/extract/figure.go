@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Figures finds cardinal quantities written with digits (in any script, with
+// Indian, European or space grouping) or number words, with their multiplier
+// (लाख, million, ألف …), unit (VND, %, km …) and qualifier (approx, more than,
+// less than). Numbers inside dates, years, periods, document codes, ordinals,
+// times, URLs and list markers are not figures. Value: the number.
+type Figures struct{}
+
+// Extract implements Extractor.
+func (Figures) Extract(t *Text) []Entity {
+	var out []Entity
+	for i := 0; i < len(t.Toks); i++ {
+		tok := t.Toks[i]
+		if t.Claimed(tok.Start, tok.End) {
+			continue
+		}
+		var v float64
+		var next int
+		switch tok.Kind {
+		case Digits:
+			var ok bool
+			if v, next, ok = t.number(i); !ok {
+				// skip the rest of a number we refuse
+				for next = i + 1; next < len(t.Toks) && t.Toks[next].Kind != Word && !t.gap(next-1); next++ {
+				}
+				i = next - 1
+				continue
+			}
+		case Word:
+			p, k, _, ok := t.match(i, t.Lex.Numbers)
+			if !ok || (t.noSpace && k == i+1 && len(p.toks[0]) != len(t.lower[i])) {
+				continue
+			}
+			v, next = p.Value, k
+		default:
+			continue
+		}
+		e, end := t.figure(i, next, v)
+		if end > 0 {
+			out = append(out, e)
+			t.Claim(e.Start, e.End)
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// number reads the digits at token i with their grouping and decimal part and
+// reports whether they are a figure at all (not a year, ordinal, time …).
+func (t *Text) number(i int) (float64, int, bool) {
+	s := t.S[t.Toks[i].Start:t.Toks[i].End]
+	digits := ascii(s)
+	first := len(digits)
+	j := i + 1
+	grouped, decimal := false, false
+	for j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits {
+		sep := t.tok(j)
+		next := ascii(t.S[t.Toks[j+1].Start:t.Toks[j+1].End])
+		switch {
+		case (sep == "," || sep == ".") && !t.gap(j-1) && !t.gap(j):
+			chained := j+3 < len(t.Toks) && t.tok(j+2) == sep && !t.gap(j+1) && t.Toks[j+3].Kind == Digits
+			switch {
+			case len(next) == 3 && !decimal && (first <= 3 || grouped):
+				digits += next
+				grouped = true
+			case len(next) == 2 && chained && !decimal && first <= 3:
+				digits += next // Indian grouping: 1,00,000
+				grouped = true
+			case !decimal && !grouped || (!decimal && sep == string(t.Lex.Decimal)):
+				digits += "." + next
+				decimal = true
+			default:
+				return 0, j, false
+			}
+		case t.Lex.GroupSpace && t.Toks[j].Kind == Digits && false:
+		default:
+			goto done
+		}
+		j += 2
+	}
+done:
+	// space grouping: "119 396", "24 233,07"
+	for t.Lex.GroupSpace && !decimal && j < len(t.Toks) && t.Toks[j].Kind == Digits && t.S[t.Toks[j-1].End:t.Toks[j].Start] == " " &&
+		len(ascii(t.S[t.Toks[j].Start:t.Toks[j].End])) == 3 && (first <= 3) {
+		digits += ascii(t.S[t.Toks[j].Start:t.Toks[j].End])
+		grouped = true
+		j++
+		if j+1 < len(t.Toks) && t.tok(j) == string(t.Lex.Decimal) && !t.gap(j-1) && !t.gap(j) && t.Toks[j+1].Kind == Digits {
+			digits += "." + ascii(t.S[t.Toks[j+1].Start:t.Toks[j+1].End])
+			decimal = true
+			j += 2
+		}
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return 0, j, false
+	}
+	if !grouped && !decimal && t.isYear(i, v, first) {
+		return 0, j, false
+	}
+	if t.notFigure(i, j) {
+		return 0, j, false
+	}
+	return v, j, true
+}
+
+// isYear reports a bare year: four digits from 1900 to 2100 (2400–2700 in
+// Buddhist-era scripts) not followed by a multiplier or a unit.
+func (t *Text) isYear(i int, v float64, n int) bool {
+	if n != 4 {
+		return false
+	}
+	if !(v >= 1900 && v <= 2100) && !(v >= 2400 && v <= 2700 && (t.Lang == "th" || t.Lang == "lo" || t.Lang == "km")) {
+		return false
+	}
+	_, _, _, mult := t.match(i+1, t.Lex.Multipliers)
+	return !mult && t.tok(i+1) != "%"
+}
+
+// notFigure applies the rules that make the number at tokens [i, j) no figure.
+func (t *Text) notFigure(i, j int) bool {
+	prev, next := t.tok(i-1), t.tok(j)
+	// glued to a word before it (G20, COVID19), except Arabic-script clitics (و8)
+	if i > 0 && !t.gap(i-1) && t.Toks[i-1].Kind == Word {
+		w := t.lower[i-1]
+		if !(w == "و" || w == "ب" || w == "ل") {
+			return true
+		}
+	}
+	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
+		return true // part of a code, a range or a time
+	}
+	if j < len(t.Toks) && !t.gap(j-1) {
+		switch next {
+		case ":":
+			return j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits // 10:30
+		case "/":
+			return true
+		case "-", "–":
+			if j+1 < len(t.Toks) && !t.gap(j) {
+				return true // 5-वर्षीय, 2021-2025, 18-NQ
+			}
+		}
+	}
+	// list markers: "(1)", "[1]", "1." or "1)" at a line start
+	if (prev == "(" && next == ")") || (prev == "[" && next == "]") {
+		return true
+	}
+	if (next == "." || next == ")") && t.lineStart(i) {
+		return true
+	}
+	// ordinals
+	if _, _, _, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.isIndic()) {
+		return true
+	}
+	if _, _, ok := t.matchBefore(i, t.Lex.OrdinalBefore); ok {
+		return true
+	}
+	if _, _, ok := t.matchBefore(i, t.Lex.NumberSign); ok {
+		return true // an identifier: संख्या 3111, No. 3
+	}
+	if t.Lex.DayDot && next == "." && !t.gap(j-1) && j+1 < len(t.Toks) && t.Toks[j+1].Kind == Word && t.sameLine(j, j+1) {
+		return true // German "13. Zentralkomitee"
+	}
+	if _, _, _, ok := t.match(j, t.Lex.NotFigure); ok {
+		return true
+	}
+	return false
+}
+
+func (t *Text) isIndic() bool {
+	switch t.Lang {
+	case "hi", "ur", "bn", "mr", "ne", "pa", "gu":
+		return true
+	}
+	return false
+}
+
+// lineStart reports whether token i is the first of its line.
+func (t *Text) lineStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.Contains(t.S[t.Toks[i-1].End:t.Toks[i].Start], "\n")
+}
+
+// figure completes a number at tokens [i, next) with value v: the qualifier
+// before, multiplier, unit and "more than" after. It returns the entity and the
+// token after it (0 when the number is no figure).
+func (t *Text) figure(i, next int, v float64) (Entity, int) {
+	start := t.Toks[i].Start
+	e := Entity{Type: Figure}
+	if p, first, ok := t.matchBefore(i, t.Lex.Approx); ok && !t.Claimed(t.Toks[first].Start, t.Toks[i].Start) {
+		e.Qualifier, start = "approx", t.Toks[first].Start
+		_ = p
+	} else if _, first, ok := t.matchBefore(i, t.Lex.MoreBefore); ok {
+		e.Qualifier, start = "more than", t.Toks[first].Start
+	} else if _, first, ok := t.matchBefore(i, t.Lex.Less); ok {
+		e.Qualifier, start = "less than", t.Toks[first].Start
+	}
+	if i > 0 && t.tok(i-1) == "%" && !t.gap(i-1) {
+		e.Unit, start = "%", t.Toks[i-1].Start // Turkish %10,24
+	}
+	end := t.Toks[next-1].End
+	j := next
+	if p, k, pend, ok := t.match(j, t.Lex.Multipliers); ok && t.sameLine(i, j) {
+		v *= p.Value
+		j, end = k, pend
+	}
+	if e.Unit == "" {
+		if p, k, pend, ok := t.match(j, t.Lex.Units); ok && t.sameLine(i, j) {
+			e.Unit, j, end = p.Unit, k, pend
+		} else if t.tok(j) == "%" {
+			e.Unit, j, end = "%", j+1, t.Toks[j].End
+		}
+	}
+	if _, k, pend, ok := t.match(j, t.Lex.More); ok && t.sameLine(i, j) {
+		e.Qualifier, j, end = "more than", k, pend
+		if p, k2, pend2, ok := t.match(j, t.Lex.Units); ok && e.Unit == "" {
+			e.Unit, j, end = p.Unit, k2, pend2
+		}
+	}
+	if e.Unit == "" { // "200 मिलियन से अधिक VND"
+		if p, k, pend, ok := t.match(j, t.Lex.Units); ok && isUpperCode(p.Unit) && t.sameLine(i, j) {
+			e.Unit, j, end = p.Unit, k, pend
+		}
+	}
+	e.Start, e.End, e.Text = start, end, t.S[start:end]
+	e.Value = strconv.FormatFloat(v, 'f', -1, 64)
+	return e, j
+}
+
+func isUpperCode(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// ascii returns the digits of any script as ASCII.
+func ascii(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if d, ok := digitValue(r); ok {
+			b.WriteByte(byte('0' + d))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/partynews/partynews/corpus"
+)
+
+// TokKind classifies a token.
+type TokKind uint8
+
+// Token kinds.
+const (
+	Word   TokKind = iota // letters and marks
+	Digits                // decimal digits of one or more scripts
+	Punct                 // any other single character
+)
+
+// Token is a span of the text; Start and End are byte offsets.
+type Token struct {
+	Start, End int
+	Kind       TokKind
+}
+
+// Tokenize splits s into words, digit runs and single punctuation characters;
+// white space separates tokens and is not one.
+func Tokenize(s string) []Token {
+	var out []Token
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isDigit(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !isDigit(r2) {
+					break
+				}
+				j += sz
+			}
+			out = append(out, Token{i, j, Digits})
+			i = j
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !(unicode.IsLetter(r2) || unicode.IsMark(r2)) {
+					break
+				}
+				j += sz
+			}
+			out = append(out, Token{i, j, Word})
+			i = j
+		default:
+			out = append(out, Token{i, i + size, Punct})
+			i += size
+		}
+	}
+	return out
+}
+
+func isDigit(r rune) bool {
+	_, ok := corpus.DigitValue(r)
+	return ok
+}
+
+// Text is an article prepared for extraction: its tokens, lexicon, and the byte
+// spans already claimed by an entity (a date's digits are no figure).
+type Text struct {
+	S       string
+	Lang    string
+	Lex     *Lexicon
+	Toks    []Token
+	lower   []string
+	claimed []span
+	noSpace bool // the script writes words without spaces (Thai, Lao, Khmer …)
+}
+
+type span struct{ start, end int }
+
+// NewText tokenizes text for extraction in lang.
+func NewText(text, lang string) *Text {
+	t := &Text{S: text, Lang: lang, Lex: LexiconFor(lang), Toks: Tokenize(text)}
+	t.lower = make([]string, len(t.Toks))
+	for i, tok := range t.Toks {
+		if tok.Kind == Word {
+			t.lower[i] = strings.ToLower(text[tok.Start:tok.End])
+		} else {
+			t.lower[i] = text[tok.Start:tok.End]
+		}
+	}
+	switch lang {
+	case "th", "lo", "km", "my", "ja", "zh":
+		t.noSpace = true
+	}
+	return t
+}
+
+// Claim marks [start, end) as taken by an entity.
+func (t *Text) Claim(start, end int) { t.claimed = append(t.claimed, span{start, end}) }
+
+// Claimed reports whether any byte of [start, end) is taken.
+func (t *Text) Claimed(start, end int) bool {
+	for _, c := range t.claimed {
+		if start < c.end && c.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// tok returns the text of token i, lower-cased for words.
+func (t *Text) tok(i int) string {
+	if i < 0 || i >= len(t.Toks) {
+		return ""
+	}
+	return t.lower[i]
+}
+
+// gap reports whether tokens i and i+1 are separated by white space.
+func (t *Text) gap(i int) bool {
+	return i+1 < len(t.Toks) && t.Toks[i].End < t.Toks[i+1].Start
+}
+
+// sameLine reports whether no newline lies between tokens i and j.
+func (t *Text) sameLine(i, j int) bool {
+	if i > j {
+		i, j = j, i
+	}
+	return !strings.Contains(t.S[t.Toks[i].End:t.Toks[j].Start], "\n")
+}
+
+// match finds the longest phrase of list at token i and returns it with the index
+// of the token after it. In scripts without spaces a one-token phrase may also be
+// the start of a longer word (then end is inside token i).
+func (t *Text) match(i int, list []phrase) (p phrase, next, end int, ok bool) {
+	for _, p := range list {
+		k := len(p.toks)
+		if i+k > len(t.Toks) {
+			continue
+		}
+		good := true
+		for j := 0; j < k; j++ {
+			if t.lower[i+j] != p.toks[j] || (j > 0 && !t.sameLine(i, i+j)) {
+				good = false
+				break
+			}
+		}
+		if good {
+			return p, i + k, t.Toks[i+k-1].End, true
+		}
+	}
+	if t.noSpace && i < len(t.Toks) && t.Toks[i].Kind == Word {
+		for _, p := range list {
+			if len(p.toks) == 1 && strings.HasPrefix(t.lower[i], p.toks[0]) {
+				return p, i + 1, t.Toks[i].Start + len(p.toks[0]), true
+			}
+		}
+	}
+	return phrase{}, i, 0, false
+}
+
+// matchBefore finds the longest phrase of list that ends right before token i
+// and returns the index of its first token. In scripts without spaces a one-token
+// phrase may be the end of a longer word.
+func (t *Text) matchBefore(i int, list []phrase) (p phrase, first int, ok bool) {
+	for _, p := range list {
+		k := len(p.toks)
+		if i-k < 0 {
+			continue
+		}
+		good := true
+		for j := 0; j < k; j++ {
+			if t.lower[i-k+j] != p.toks[j] {
+				good = false
+				break
+			}
+		}
+		if good && t.sameLine(i-k, i) {
+			return p, i - k, true
+		}
+	}
+	if t.noSpace && i > 0 && t.Toks[i-1].Kind == Word {
+		for _, p := range list {
+			if len(p.toks) == 1 && strings.HasSuffix(t.lower[i-1], p.toks[0]) {
+				return p, i - 1, true
+			}
+		}
+	}
+	return phrase{}, i, false
+}
+
+// digitsValue returns the value of a digit token of any script.
+func digitsValue(s string) int {
+	n := 0
+	for _, r := range s {
+		d, _ := corpus.DigitValue(r)
+		n = n*10 + d
+		if n > 1e9 {
+			return n
+		}
+	}
+	return n
+}
+
+func digitValue(r rune) (int, bool) { return corpus.DigitValue(r) }
+
+// claimURLs claims every URL and e-mail address, whose digits are no entity.
+func (t *Text) claimURLs() {
+	for _, pre := range []string{"http://", "https://", "www."} {
+		for off := 0; ; {
+			k := strings.Index(t.S[off:], pre)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			e := s
+			for e < len(t.S) && !unicode.IsSpace(rune(t.S[e])) {
+				e++
+			}
+			t.Claim(s, e)
+			off = e
+		}
+	}
+}
