@@ -35,6 +35,7 @@ type Lexicon struct {
 	NumberSign    []phrase // words before an identifier, not a quantity (संख्या 3, No. 3)
 	Titles        []phrase
 	Particles     []phrase
+	Stopwords     []phrase // everyday words that look like name syllables
 	Decimal       byte // '.' or ','
 	GroupSpace    bool // "119 396"
 	MonthFirst    bool // "October 16, 2025"
@@ -189,6 +190,8 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 			l.NumberAfter = append(l.NumberAfter, list...)
 		case "titles":
 			l.Titles = append(l.Titles, list...)
+		case "stopwords":
+			l.Stopwords = append(l.Stopwords, list...)
 		case "particles":
 			l.Particles = append(l.Particles, list...)
 		case "decimal":
@@ -217,7 +220,7 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 		}
 	}
 	for _, list := range [][]phrase{l.Months, l.Numbers, l.Multipliers, l.Units, l.Letters, l.Approx, l.MoreBefore, l.More, l.Less,
-		l.Range, l.DateJoiner, l.YearPrefix, l.OrdinalAfter, l.OrdinalBefore, l.NotFigure, l.NumberAfter, l.NumberSign, l.Titles, l.Particles} {
+		l.Range, l.DateJoiner, l.YearPrefix, l.OrdinalAfter, l.OrdinalBefore, l.NotFigure, l.NumberAfter, l.NumberSign, l.Titles, l.Particles, l.Stopwords} {
 		// longest first, so matching prefers "से भी अधिक" over "से"
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
 	}

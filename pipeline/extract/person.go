@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// People finds people's names: Vietnamese names transliterated into the
+// article's script or left in Latin letters, found by a known surname followed by
+// name syllables (in any script, through Romanize), by a title before them
+// (comrade, secretary …) or by a photo credit. Spans exclude titles and
+// postpositions. Key: the romanized name, shared by every spelling of it.
+type People struct{}
+
+//go:embed names.txt
+var namesData string
+
+var names = loadNames(namesData)
+
+type nameData struct {
+	surname map[string]string // romanized spelling → canonical surname
+	places  map[string]bool
+	city    map[string]bool
+	credit  map[string]bool
+}
+
+func loadNames(data string) nameData {
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, city: map[string]bool{}, credit: map[string]bool{}}
+	section := ""
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			section = strings.Trim(line, "[]")
+			continue
+		}
+		switch section {
+		case "surnames":
+			canon, alts, _ := strings.Cut(line, ":")
+			for _, a := range strings.Split(alts, ",") {
+				n.surname[strings.TrimSpace(a)] = strings.TrimSpace(canon)
+			}
+		default:
+			for _, a := range strings.Split(line, ",") {
+				a = strings.ToLower(strings.TrimSpace(a))
+				switch section {
+				case "places":
+					n.places[a] = true
+				case "city_words":
+					n.city[a] = true
+				case "credit_cues":
+					n.credit[a] = true
+				}
+			}
+		}
+	}
+	return n
+}
+
+// Extract implements Extractor.
+func (People) Extract(t *Text) []Entity {
+	var out []Entity
+	for i := 0; i < len(t.Toks); i++ {
+		if t.Toks[i].Kind != Word || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
+			continue
+		}
+		title, cued := t.titleBefore(i)
+		_, isSurname := names.surname[Romanize(t.lower[i])]
+		if !isSurname && !cued && !t.creditBefore(i) {
+			continue
+		}
+		latin := isLatinWord(t.S[t.Toks[i].Start:t.Toks[i].End])
+		end := i // last token of the name
+		for k := i + 1; k < len(t.Toks) && k-i < 4; k++ {
+			if !t.nameWord(k, latin) || !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
+				break
+			}
+			end = k
+		}
+		if !t.nameWord(i, latin) {
+			continue
+		}
+		// ambiguous trailing words (हो, थे …) do not end a name
+		for end > i && t.isStop(end) {
+			end--
+		}
+		if end == i {
+			continue
+		}
+		start, stop := t.Toks[i].Start, t.Toks[end].End
+		key := personKey(t.S[start:stop])
+		if names.places[key] || names.city[t.tok(end+1)] || names.city[Romanize(t.tok(end+1))] {
+			i = end
+			continue
+		}
+		out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: key})
+		t.Claim(start, stop)
+		i = end
+	}
+	return out
+}
+
+// nameWord reports whether token k can be part of a name: a word whose
+// romanization is a Vietnamese syllable, capitalised in Latin script, and not a
+// particle or title of the language.
+func (t *Text) nameWord(k int, latin bool) bool {
+	if k >= len(t.Toks) || t.Toks[k].Kind != Word {
+		return false
+	}
+	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	if isLatinWord(w) != latin {
+		return false
+	}
+	if latin && !unicode.IsUpper(firstRune(w)) {
+		return false
+	}
+	if !latin && utf8.RuneCountInString(w) > 8 {
+		return false
+	}
+	if _, _, _, ok := t.match(k, t.Lex.Particles); ok {
+		return false
+	}
+	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
+		return false
+	}
+	return vnSyllable(Romanize(t.lower[k]))
+}
+
+// isStop reports a word that may be a name syllable but also an everyday word,
+// which therefore cannot end a name.
+func (t *Text) isStop(k int) bool {
+	_, _, _, ok := t.match(k, t.Lex.Stopwords)
+	return ok
+}
+
+// titleBefore returns the title or honorific right before token i.
+func (t *Text) titleBefore(i int) (string, bool) {
+	p, first, ok := t.matchBefore(i, t.Lex.Titles)
+	if !ok {
+		return "", false
+	}
+	_ = first
+	return p.text, true
+}
+
+// creditBefore reports a photo credit before token i: "Photo: X", "(Foto: VGP/X)".
+func (t *Text) creditBefore(i int) bool {
+	j := i - 1
+	if t.tok(j) == "/" && j > 0 {
+		j -= 2 // agency: VGP/
+	}
+	return t.tok(j) == ":" && j > 0 && names.credit[t.tok(j-1)]
+}
+
+func isLatinWord(w string) bool {
+	for _, r := range w {
+		if r > 0x024F && !(r >= 0x1E00 && r <= 0x1EFF) {
+			return false
+		}
+	}
+	return true
+}
+
+// personKey romanizes a name word by word, with known surname spellings in their
+// canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
+func personKey(name string) string {
+	var parts []string
+	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		r := Romanize(w)
+		if r == "" {
+			return ""
+		}
+		if i == 0 {
+			if c, ok := names.surname[r]; ok {
+				r = c
+			}
+		}
+		r = strings.NewReplacer("iya", "ia", "uya", "ua").Replace(r)
+		parts = append(parts, r)
+	}
+	return strings.Join(parts, " ")
+}
+
+// PersonKey returns the romanized key of a name written in any script the
+// archive uses, the key the index holds for every spelling of it.
+func PersonKey(name string) string { return personKey(strings.TrimSpace(name)) }

@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Romanize writes a word of Devanagari, Bengali, Arabic-script, Cyrillic, Greek
+// or Latin script in plain lower-case ASCII, the way a Vietnamese name
+// transliterated into that script reads back (ट्रान → tran, ٹران → tran,
+// Нгуен → nguen, Nguyễn → nguyen). Other scripts give "".
+func Romanize(w string) string {
+	var b strings.Builder
+	rs := []rune(norm.NFC.String(w))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r < 0x80:
+			if unicode.IsLetter(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		case r < 0x0370 || r >= 0x1E00 && r <= 0x1EFF:
+			// Latin with diacritics: the base letter
+			for _, d := range norm.NFD.String(string(r)) {
+				if d < 0x80 && unicode.IsLetter(d) {
+					b.WriteRune(unicode.ToLower(d))
+				}
+			}
+		case r >= 0x0900 && r <= 0x09FF:
+			i = indic(&b, rs, i)
+		case r >= 0x0600 && r <= 0x06FF:
+			arabic(&b, rs, i)
+		case r >= 0x0400 && r <= 0x04FF:
+			b.WriteString(cyrillic[unicode.ToLower(r)])
+		case r >= 0x0370 && r <= 0x03FF:
+			b.WriteString(greek[unicode.ToLower(r)])
+		default:
+			if unicode.IsLetter(r) {
+				return ""
+			}
+		}
+	}
+	return b.String()
+}
+
+// Devanagari (0900–097F) and Bengali (0980–09FF) share their layout: the same
+// offset from the block start is the same letter.
+var indicConsonants = map[rune]string{
+	0x15: "k", 0x16: "kh", 0x17: "g", 0x18: "gh", 0x19: "ng", 0x1A: "ch", 0x1B: "ch", 0x1C: "j", 0x1D: "jh",
+	0x1E: "nh", 0x1F: "t", 0x20: "th", 0x21: "d", 0x22: "dh", 0x23: "n", 0x24: "t", 0x25: "th", 0x26: "d",
+	0x27: "dh", 0x28: "n", 0x2A: "p", 0x2B: "ph", 0x2C: "b", 0x2D: "bh", 0x2E: "m", 0x2F: "y", 0x30: "r",
+	0x32: "l", 0x33: "l", 0x35: "v", 0x36: "sh", 0x37: "sh", 0x38: "s", 0x39: "h",
+	0x5C: "r", 0x5D: "rh", 0x5F: "y", 0x5B: "z", 0x5A: "gh", 0x59: "kh", 0x5E: "ph",
+}
+
+var indicVowels = map[rune]string{ // independent vowels
+	0x05: "a", 0x06: "a", 0x07: "i", 0x08: "i", 0x09: "u", 0x0A: "u", 0x0B: "ri", 0x0F: "e", 0x10: "ai",
+	0x13: "o", 0x14: "au", 0x0D: "e", 0x11: "o", 0x72: "a",
+}
+
+var indicSigns = map[rune]string{ // dependent vowel signs
+	0x3E: "a", 0x3F: "i", 0x40: "i", 0x41: "u", 0x42: "u", 0x43: "ri", 0x47: "e", 0x48: "ai", 0x4B: "o",
+	0x4C: "au", 0x45: "e", 0x49: "o", 0x57: "au",
+}
+
+// indic romanizes the letter at rs[i] and returns the index of the last rune used.
+func indic(b *strings.Builder, rs []rune, i int) int {
+	base := rune(0x0900)
+	if rs[i] >= 0x0980 {
+		base = 0x0980
+	}
+	off := rs[i] - base
+	if rs[i] == 0x09AC && base == 0x0980 {
+		off = 0x2C // Bengali ব reads b (v in Devanagari's slot)
+	}
+	switch {
+	case indicConsonants[off] != "":
+		c := indicConsonants[off]
+		if base == 0x0980 && off == 0x2F {
+			c = "y"
+		}
+		b.WriteString(c)
+		j := i + 1
+		for j < len(rs) && rs[j]-base == 0x3C { // nukta
+			if c == "j" {
+				// ज़ = z
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1] + "z")
+			}
+			j++
+		}
+		if j < len(rs) && rs[j] >= base && rs[j] <= base+0x7F {
+			next := rs[j] - base
+			if next == 0x4D { // virama: no vowel
+				return j
+			}
+			if v := indicSigns[next]; v != "" {
+				b.WriteString(v)
+				return j
+			}
+		}
+		// inherent vowel, dropped at the end of a word
+		if j < len(rs) && (indicConsonants[rs[j]-base] != "" || rs[j]-base == 0x02 || rs[j]-base == 0x01) {
+			b.WriteByte('a')
+		}
+		return j - 1
+	case indicVowels[off] != "":
+		b.WriteString(indicVowels[off])
+	case off == 0x02 || off == 0x01: // anusvara, candrabindu
+		b.WriteString("n")
+	case off == 0x03:
+		b.WriteString("h")
+	}
+	return i
+}
+
+var arabicLetters = map[rune]string{
+	'ا': "a", 'آ': "a", 'أ': "a", 'إ': "i", 'ب': "b", 'پ': "p", 'ت': "t", 'ٹ': "t", 'ث': "s", 'ج': "j",
+	'چ': "ch", 'ح': "h", 'خ': "kh", 'د': "d", 'ڈ': "d", 'ذ': "z", 'ر': "r", 'ڑ': "r", 'ز': "z", 'ژ': "zh",
+	'س': "s", 'ش': "sh", 'ص': "s", 'ض': "z", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "g", 'ف': "f", 'ق': "q",
+	'ک': "k", 'ك': "k", 'گ': "g", 'ل': "l", 'م': "m", 'ن': "n", 'ں': "n", 'و': "o", 'ہ': "h", 'ه': "h",
+	'ھ': "h", 'ة': "a", 'ی': "i", 'ي': "i", 'ى': "a", 'ے': "e", 'ئ': "i", 'ؤ': "o", 'ۀ': "e", 'ء': "",
+}
+
+func arabic(b *strings.Builder, rs []rune, i int) {
+	r := rs[i]
+	s, ok := arabicLetters[r]
+	if !ok {
+		return
+	}
+	first := i == 0
+	last := i == len(rs)-1
+	switch r {
+	case 'و':
+		if first {
+			s = "v" // Vietnamese V: وان = Van
+		}
+	case 'ی', 'ي':
+		if first {
+			s = "y"
+		}
+	case 'ہ', 'ه':
+		if last && i > 0 {
+			s = "" // a final he is a vowel: تھانہ = thanh
+			if rs[i-1] == 'ن' || rs[i-1] == 'ی' {
+				s = "h"
+			}
+		}
+	}
+	b.WriteString(s)
+}
+
+var cyrillic = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z", 'и': "i",
+	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
+	'у': "u", 'ф': "ph", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "y", 'ь': "",
+	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
+}
+
+var greek = map[rune]string{
+	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th", 'ι': "i", 'κ': "k",
+	'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t",
+	'υ': "y", 'φ': "ph", 'χ': "kh", 'ψ': "ps", 'ω': "o",
+}
+
+// vnSyllable reports whether a romanized word has the shape of a Vietnamese
+// syllable as transliterations render it: an onset, one vowel group, a coda.
+func vnSyllable(s string) bool {
+	if s == "" || len(s) > 8 {
+		return false
+	}
+	i := 0
+	for _, on := range []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "sh", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "z", "j", "f", "w", "y"} {
+		if strings.HasPrefix(s, on) && len(s) > len(on) && strings.ContainsRune("aeiouy", rune(s[len(on)])) {
+			i = len(on)
+			break
+		}
+	}
+	j := i
+	for j < len(s) && strings.ContainsRune("aeiouyw", rune(s[j])) {
+		j++
+	}
+	if j == i || j-i > 4 {
+		return false
+	}
+	for k := i + 1; k+1 < j; k++ {
+		if s[k] == 'y' && strings.ContainsRune("aeo", rune(s[k-1])) {
+			return false // gaya, naye: two syllables
+		}
+	}
+	switch s[j:] {
+	case "", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t", "nk":
+		return true
+	}
+	return false
+}
