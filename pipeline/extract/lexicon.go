@@ -36,10 +36,11 @@ type Lexicon struct {
 	Titles        []phrase
 	Particles     []phrase
 	Stopwords     []phrase // everyday words that look like name syllables
-	Decimal       byte // '.' or ','
-	GroupSpace    bool // "119 396"
-	MonthFirst    bool // "October 16, 2025"
-	DayDot        bool // "5. November"
+	NameSuffixes  []phrase // case endings glued to names (Мина, লামের)
+	Decimal       byte     // '.' or ','
+	GroupSpace    bool     // "119 396"
+	MonthFirst    bool     // "October 16, 2025"
+	DayDot        bool     // "5. November"
 }
 
 // phrase is a lexicon entry: its tokens (lower-cased) and what it stands for.
@@ -190,6 +191,8 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 			l.NumberAfter = append(l.NumberAfter, list...)
 		case "titles":
 			l.Titles = append(l.Titles, list...)
+		case "name_suffixes":
+			l.NameSuffixes = append(l.NameSuffixes, list...)
 		case "stopwords":
 			l.Stopwords = append(l.Stopwords, list...)
 		case "particles":
@@ -220,7 +223,7 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 		}
 	}
 	for _, list := range [][]phrase{l.Months, l.Numbers, l.Multipliers, l.Units, l.Letters, l.Approx, l.MoreBefore, l.More, l.Less,
-		l.Range, l.DateJoiner, l.YearPrefix, l.OrdinalAfter, l.OrdinalBefore, l.NotFigure, l.NumberAfter, l.NumberSign, l.Titles, l.Particles, l.Stopwords} {
+		l.Range, l.DateJoiner, l.YearPrefix, l.OrdinalAfter, l.OrdinalBefore, l.NotFigure, l.NumberAfter, l.NumberSign, l.Titles, l.Particles, l.Stopwords, l.NameSuffixes} {
 		// longest first, so matching prefers "से भी अधिक" over "से"
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
 	}

@@ -50,7 +50,7 @@ func loadNames(data string) nameData {
 			for _, a := range strings.Split(line, ",") {
 				a = strings.ToLower(strings.TrimSpace(a))
 				switch section {
-				case "places":
+				case "places", "media":
 					n.places[a] = true
 				case "city_words":
 					n.city[a] = true
@@ -76,26 +76,42 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		latin := isLatinWord(t.S[t.Toks[i].Start:t.Toks[i].End])
-		end := i // last token of the name
+		end := i  // last token of the name
+		stop := 0 // end of the name inside its last word, before a case ending
 		for k := i + 1; k < len(t.Toks) && k-i < 4; k++ {
-			if !t.nameWord(k, latin) || !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
+			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
+				break
+			}
+			if !t.nameWord(k, latin) {
+				if n := t.stemLen(k); n > 0 {
+					end, stop = k, t.Toks[k].Start+n
+				}
 				break
 			}
 			end = k
 		}
-		if !t.nameWord(i, latin) {
+		if !isSurname && !t.nameWord(i, latin) {
 			continue
 		}
 		// ambiguous trailing words (हो, थे …) do not end a name
-		for end > i && t.isStop(end) {
+		for stop == 0 && end > i && t.isStop(end) {
 			end--
 		}
 		if end == i {
 			continue
 		}
-		start, stop := t.Toks[i].Start, t.Toks[end].End
+		start := t.Toks[i].Start
+		if stop == 0 {
+			stop = t.Toks[end].End
+		}
+		// a place right after may have lent the name its first syllable:
+		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City
+		if end-i >= 3 && (t.isCity(end+1) || t.isCity(end+2)) {
+			end--
+			stop = t.Toks[end].End
+		}
 		key := personKey(t.S[start:stop])
-		if names.places[key] || names.city[t.tok(end+1)] || names.city[Romanize(t.tok(end+1))] {
+		if t.placeOrMedia(t.S[start:stop], key, end) {
 			i = end
 			continue
 		}
@@ -190,3 +206,54 @@ func personKey(name string) string {
 // PersonKey returns the romanized key of a name written in any script the
 // archive uses, the key the index holds for every spelling of it.
 func PersonKey(name string) string { return personKey(strings.TrimSpace(name)) }
+
+// stemLen returns the length in bytes of token k's name stem when the word is a
+// name syllable plus a case ending of the language (Мина → Мин, লামের → লাম), else 0.
+func (t *Text) stemLen(k int) int {
+	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	for _, suf := range t.Lex.NameSuffixes {
+		s := suf.text
+		if strings.HasSuffix(w, s) && len(w) > len(s) {
+			stem := w[:len(w)-len(s)]
+			if vnSyllable(Romanize(strings.ToLower(stem))) {
+				return len(stem)
+			}
+		}
+	}
+	return 0
+}
+
+// placeOrMedia reports a name-like span that is a place (Dong Nai, Ho Chi Minh
+// City) or a newspaper (Nguoi Lao Dong).
+func (t *Text) placeOrMedia(text, key string, end int) bool {
+	var raw []string
+	for _, w := range strings.Fields(text) {
+		raw = append(raw, squeeze(Romanize(w)))
+	}
+	if names.places[key] || names.places[strings.Join(raw, " ")] {
+		return true
+	}
+	next := end + 1
+	if t.tok(next) == "-" {
+		next++
+	}
+	return t.isCity(next)
+}
+
+// isCity reports a word for a city, district or province after a name.
+func (t *Text) isCity(k int) bool {
+	return names.city[t.tok(k)] || names.city[Romanize(t.tok(k))]
+}
+
+// squeeze collapses doubled letters: نائی reads "naii", a place list says "nai".
+func squeeze(s string) string {
+	b := []byte(s)
+	out := b[:0]
+	for i, c := range b {
+		if i > 0 && c == b[i-1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}

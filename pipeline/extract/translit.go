@@ -14,6 +14,11 @@ import (
 func Romanize(w string) string {
 	var b strings.Builder
 	rs := []rune(norm.NFC.String(w))
+	defer func() {}()
+	script := rune(0)
+	if len(rs) > 0 {
+		script = rs[0]
+	}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
@@ -44,7 +49,27 @@ func Romanize(w string) string {
 			}
 		}
 	}
-	return b.String()
+	out := b.String()
+	switch {
+	case script >= 0x0600 && script <= 0x06FF:
+		out = vowelize(out) // short vowels are not written: من = man
+	case script >= 0x0400 && script <= 0x04FF:
+		out = strings.NewReplacer("tkh", "th", "kkh", "kh").Replace(out) // Тхань = Thanh
+	}
+	return out
+}
+
+// vowelize puts an "a" after the onset of a romanized word that has no vowel.
+func vowelize(s string) string {
+	if s == "" || strings.ContainsAny(s, "aeiouy") {
+		return s
+	}
+	for _, on := range []string{"ch", "kh", "sh", "th", "tr", "ng", "nj", "ph", "gh"} {
+		if strings.HasPrefix(s, on) && len(s) > len(on) {
+			return on + "a" + s[len(on):]
+		}
+	}
+	return s[:1] + "a" + s[1:]
 }
 
 // Devanagari (0900–097F) and Bengali (0980–09FF) share their layout: the same
@@ -104,15 +129,25 @@ func indic(b *strings.Builder, rs []rune, i int) int {
 				return j
 			}
 		}
-		// inherent vowel, dropped at the end of a word
+		if j == len(rs) && i == 0 {
+			b.WriteByte('a') // a word of one consonant keeps its vowel: द = da
+		}
+		// inherent vowel, dropped at the end of a word and inside the Vietnamese
+		// cluster ng, which transliterations write without a virama (নগুয়েন, नघिया)
 		if j < len(rs) && (indicConsonants[rs[j]-base] != "" || rs[j]-base == 0x02 || rs[j]-base == 0x01) {
-			b.WriteByte('a')
+			if !(c == "n" && (rs[j]-base == 0x17 || rs[j]-base == 0x18)) {
+				b.WriteByte('a')
+			}
 		}
 		return j - 1
 	case indicVowels[off] != "":
 		b.WriteString(indicVowels[off])
-	case off == 0x02 || off == 0x01: // anusvara, candrabindu
-		b.WriteString("n")
+	case off == 0x02 || off == 0x01: // anusvara, candrabindu: ng at the end of a word
+		if i == len(rs)-1 {
+			b.WriteString("ng")
+		} else {
+			b.WriteString("n")
+		}
 	case off == 0x03:
 		b.WriteString("h")
 	}
@@ -175,7 +210,7 @@ func vnSyllable(s string) bool {
 		return false
 	}
 	i := 0
-	for _, on := range []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "sh", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "z", "j", "f", "w", "y"} {
+	for _, on := range []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "sh", "tsh", "ts", "nj", "kv", "kw", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "z", "j", "f", "w", "y"} {
 		if strings.HasPrefix(s, on) && len(s) > len(on) && strings.ContainsRune("aeiouy", rune(s[len(on)])) {
 			i = len(on)
 			break
@@ -194,7 +229,7 @@ func vnSyllable(s string) bool {
 		}
 	}
 	switch s[j:] {
-	case "", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t", "nk":
+	case "", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t", "nk", "nj":
 		return true
 	}
 	return false
