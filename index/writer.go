@@ -461,7 +461,7 @@ func toBleve(sd *stored) map[string]interface{} {
 				keys = append(keys, e.Key)
 			}
 		case "document":
-			docs = append(docs, e.Value)
+			docs = append(docs, strings.NewReplacer("Đ", "D", "đ", "D").Replace(strings.ToUpper(e.Value)))
 		case "date":
 			dates = append(dates, e.Value)
 			if len(e.Value) >= 5 {

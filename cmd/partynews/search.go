@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 const queryHelp = `Query language:
@@ -95,7 +96,14 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 func canon(field, value string) []string {
 	switch field {
 	case "document":
+		if v := extract.CanonicalDocument(value); v != "" {
+			return []string{v}
+		}
 		return []string{strings.ToUpper(value)}
+	case "person":
+		if k := extract.PersonKey(value); k != "" {
+			return []string{k}
+		}
 	}
 	return nil
 }
