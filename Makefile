@@ -6,6 +6,8 @@ DEMO    := .demo
 
 .PHONY: build test demo eval bench lint fuzz clean
 
+FUZZTIME ?= 30s
+
 build:
 	$(GO) build -o $(BIN) ./cmd/partynews
 
@@ -34,6 +36,14 @@ eval: build
 
 bench:
 	$(GO) test -run XXX -bench . -benchtime 2s ./...
+
+# Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.
+fuzz:
+	$(GO) test ./corpus -run XXX -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./corpus -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./index -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)
 
 lint:
 	gofmt -l .

@@ -38,9 +38,9 @@ func knownPrefix(s string) bool {
 }
 
 // foldCode upper-cases a code and reads Đ as D.
-func foldCode(s string) string {
-	return strings.NewReplacer("Đ", "D", "đ", "D").Replace(strings.ToUpper(s))
-}
+func foldCode(s string) string { return dFold.Replace(strings.ToUpper(s)) }
+
+var dFold = strings.NewReplacer("Đ", "D", "đ", "D")
 
 // Extract implements Extractor.
 func (Documents) Extract(t *Text) []Entity {

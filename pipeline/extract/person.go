@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // People finds people's names: Vietnamese names transliterated into the
@@ -70,8 +72,12 @@ func (People) Extract(t *Text) []Entity {
 		if t.Toks[i].Kind != Word || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
 			continue
 		}
+		rom := Romanize(t.lower[i])
+		_, isSurname := names.surname[rom]
+		if !isSurname && !vnSyllable(rom) {
+			continue
+		}
 		title, cued := t.titleBefore(i)
-		_, isSurname := names.surname[Romanize(t.lower[i])]
 		if !isSurname && !cued && !t.creditBefore(i) {
 			continue
 		}
@@ -197,15 +203,17 @@ func personKey(name string) string {
 				r = c
 			}
 		}
-		r = strings.NewReplacer("iya", "ia", "uya", "ua").Replace(r)
+		r = syllableFix.Replace(r)
 		parts = append(parts, r)
 	}
 	return strings.Join(parts, " ")
 }
 
+var syllableFix = strings.NewReplacer("iya", "ia", "uya", "ua")
+
 // PersonKey returns the romanized key of a name written in any script the
 // archive uses, the key the index holds for every spelling of it.
-func PersonKey(name string) string { return personKey(strings.TrimSpace(name)) }
+func PersonKey(name string) string { return personKey(norm.NFC.String(strings.TrimSpace(name))) }
 
 // stemLen returns the length in bytes of token k's name stem when the word is a
 // name syllable plus a case ending of the language (Мина → Мин, লামের → লাম), else 0.

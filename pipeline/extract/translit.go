@@ -7,13 +7,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Romanize writes a word of Devanagari, Bengali, Arabic-script, Cyrillic, Greek
+// Romanize writes a word (in NFC, as normalised article text is) of Devanagari, Bengali, Arabic-script, Cyrillic, Greek
 // or Latin script in plain lower-case ASCII, the way a Vietnamese name
 // transliterated into that script reads back (ट्रान → tran, ٹران → tran,
 // Нгуен → nguen, Nguyễn → nguyen). Other scripts give "".
 func Romanize(w string) string {
 	var b strings.Builder
-	rs := []rune(norm.NFC.String(w))
+	rs := []rune(w)
 	defer func() {}()
 	script := rune(0)
 	if len(rs) > 0 {
