@@ -82,6 +82,9 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		latin := isLatinWord(t.S[t.Toks[i].Start:t.Toks[i].End])
+		if latin && !unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:])) {
+			continue // Latin names are capitalised: "do roku" is no name
+		}
 		end := i  // last token of the name
 		stop := 0 // end of the name inside its last word, before a case ending
 		for k := i + 1; k < len(t.Toks) && k-i < 4; k++ {
@@ -219,9 +222,13 @@ func PersonKey(name string) string { return personKey(norm.NFC.String(strings.Tr
 // name syllable plus a case ending of the language (Мина → Мин, লামের → লাম), else 0.
 func (t *Text) stemLen(k int) int {
 	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	if isLatinWord(w) && !unicode.IsUpper(firstRune(w)) {
+		return 0
+	}
+	lw := t.lower[k]
 	for _, suf := range t.Lex.NameSuffixes {
-		s := suf.text
-		if strings.HasSuffix(w, s) && len(w) > len(s) {
+		s := suf.toks[0]
+		if strings.HasSuffix(lw, s) && len(lw) > len(s) && len(lw) == len(w) {
 			stem := w[:len(w)-len(s)]
 			if vnSyllable(Romanize(strings.ToLower(stem))) {
 				return len(stem)
