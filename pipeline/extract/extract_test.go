@@ -62,6 +62,10 @@ var cases = []struct {
 	{"ur", "کانفرنس میں Nguyen Dang Quang نے شرکت کی", "person", map[string]string{"Nguyen Dang Quang": "Nguyen Dang Quang"}},
 	{"ru", "председатель Нгуен Суан Тханг заявил", "person", map[string]string{"Нгуен Суан Тханг": "Нгуен Суан Тханг"}},
 	{"en", "in Ho Chi Minh City, Hanoi and Dong Nai", "person", nil},
+	{"hi", "प्रधानमंत्री हुन मानेट और महासचिव सोनेक्से सिफानदोन ने", "person", map[string]string{"हुन मानेट": "हुन मानेट", "सोनेक्से सिफानदोन": "सोनेक्से सिफानदोन"}},
+	{"ar", "الثقافة؛ ولي هواي ترونج، أمين اللجنة", "person", map[string]string{"لي هواي ترونج": "لي هواي ترونج"}},
+	{"ur", "چیئرمین تران تھانہ مان کین تھو گئے", "person", map[string]string{"تران تھانہ مان": "تران تھانہ مان"}},
+	{"pl", "Myśl Ho Chi Minha o jedności do roku 2030", "person", map[string]string{"Ho Chi Minh": "Ho Chi Minh"}},
 }
 
 func TestExtract(t *testing.T) {

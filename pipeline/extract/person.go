@@ -23,14 +23,15 @@ var namesData string
 var names = loadNames(namesData)
 
 type nameData struct {
-	surname map[string]string // romanized spelling → canonical surname
-	places  map[string]bool
+	surname map[string]string     // romanized spelling → canonical surname
+	places  map[string]bool       // names and skeletons of places and newspapers
+	foreign map[string][][]string // skeleton of a first word → skeletons of whole names
 	city    map[string]bool
 	credit  map[string]bool
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, city: map[string]bool{}, credit: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, foreign: map[string][][]string{}, city: map[string]bool{}, credit: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -54,6 +55,13 @@ func loadNames(data string) nameData {
 				switch section {
 				case "places", "media":
 					n.places[a] = true
+					n.places[skeletonKey(a)] = true
+				case "foreign":
+					var sk []string
+					for _, w := range strings.Fields(a) {
+						sk = append(sk, skeleton(Romanize(w)))
+					}
+					n.foreign[sk[0]] = append(n.foreign[sk[0]], sk)
 				case "city_words":
 					n.city[a] = true
 				case "credit_cues":
@@ -72,10 +80,26 @@ func (People) Extract(t *Text) []Entity {
 		if t.Toks[i].Kind != Word || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
 			continue
 		}
-		rom := Romanize(t.lower[i])
+		if len(names.foreign[skeleton(t.rom(i))]) > 0 {
+			if last, ok := t.foreignAt(i); ok {
+				start, stop := t.Toks[i].Start, t.Toks[last].End
+				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Key: personKey(t.S[start:stop])})
+				t.Claim(start, stop)
+				i = last
+				continue
+			}
+		}
+		clitic := t.cliticLen(i)
+		rom := t.rom(i)
+		if clitic > 0 {
+			rom = Romanize(t.lower[i][clitic:])
+		}
 		_, isSurname := names.surname[rom]
 		if !isSurname && !vnSyllable(rom) {
 			continue
+		}
+		if !isSurname && t.isStop(i) {
+			continue // an everyday word starts no name
 		}
 		title, cued := t.titleBefore(i)
 		if !isSurname && !cued && !t.creditBefore(i) {
@@ -109,13 +133,14 @@ func (People) Extract(t *Text) []Entity {
 		if end == i {
 			continue
 		}
-		start := t.Toks[i].Start
+		start := t.Toks[i].Start + clitic
 		if stop == 0 {
 			stop = t.Toks[end].End
 		}
 		// a place right after may have lent the name its first syllable:
-		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City
-		if end-i >= 3 && (t.isCity(end+1) || t.isCity(end+2)) {
+		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City;
+		// "تران تھانہ مان کین تھو" is Tran Thanh Man, then Can Tho
+		if end-i >= 3 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
 			end--
 			stop = t.Toks[end].End
 		}
@@ -154,7 +179,19 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
 		return false
 	}
-	return vnSyllable(Romanize(t.lower[k]))
+	return vnSyllable(t.rom(k))
+}
+
+// rom returns the romanization of token k, computed once.
+func (t *Text) rom(k int) string {
+	if t.roms == nil {
+		t.roms = make([]string, len(t.Toks))
+		t.romDone = make([]bool, len(t.Toks))
+	}
+	if !t.romDone[k] {
+		t.roms[k], t.romDone[k] = Romanize(t.lower[k]), true
+	}
+	return t.roms[k]
 }
 
 // isStop reports a word that may be a name syllable but also an everyday word,
@@ -245,7 +282,7 @@ func (t *Text) placeOrMedia(text, key string, end int) bool {
 	for _, w := range strings.Fields(text) {
 		raw = append(raw, squeeze(Romanize(w)))
 	}
-	if names.places[key] || names.places[strings.Join(raw, " ")] {
+	if names.places[key] || names.places[strings.Join(raw, " ")] || names.places[skeletonKey(strings.Join(raw, " "))] {
 		return true
 	}
 	next := end + 1
@@ -253,6 +290,15 @@ func (t *Text) placeOrMedia(text, key string, end int) bool {
 		next++
 	}
 	return t.isCity(next)
+}
+
+// placeAt reports a two-word place name starting at token k.
+func (t *Text) placeAt(k int) bool {
+	if k+1 >= len(t.Toks) || t.Toks[k+1].Kind != Word || !t.sameLine(k, k+1) {
+		return false
+	}
+	a, b := skeleton(Romanize(t.lower[k])), skeleton(Romanize(t.lower[k+1]))
+	return a != "" && b != "" && names.places[a+" "+b]
 }
 
 // isCity reports a word for a city, district or province after a name.
@@ -271,4 +317,44 @@ func squeeze(s string) string {
 		out = append(out, c)
 	}
 	return string(out)
+}
+
+// skeletonKey is the skeleton of every word of a romanized name.
+func skeletonKey(name string) string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		out = append(out, skeleton(w))
+	}
+	return strings.Join(out, " ")
+}
+
+// foreignAt matches a well-known foreign name (Hun Manet, Sonexay Siphandone …)
+// at token i in any script, by consonant skeletons; it returns the last token.
+func (t *Text) foreignAt(i int) (int, bool) {
+	cands := names.foreign[skeleton(t.rom(i))]
+	for _, sk := range cands {
+		k := 1
+		for ; k < len(sk); k++ {
+			j := i + k
+			if j >= len(t.Toks) || t.Toks[j].Kind != Word || !t.sameLine(i, j) || skeleton(t.rom(j)) != sk[k] {
+				break
+			}
+		}
+		if k == len(sk) {
+			return i + k - 1, true
+		}
+	}
+	return 0, false
+}
+
+// cliticLen returns the length of an Arabic-script conjunction glued to a name
+// (ولي = و + لي), or 0.
+func (t *Text) cliticLen(i int) int {
+	w := t.lower[i]
+	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
+		if _, ok := names.surname[Romanize(w[len("و"):])]; ok {
+			return len("و")
+		}
+	}
+	return 0
 }

@@ -78,6 +78,8 @@ type Text struct {
 	lower   []string
 	claimed []span
 	noSpace bool // the script writes words without spaces (Thai, Lao, Khmer …)
+	roms    []string
+	romDone []bool
 }
 
 type span struct{ start, end int }

@@ -53,6 +53,12 @@ func Romanize(w string) string {
 	switch {
 	case script >= 0x0600 && script <= 0x06FF:
 		out = vowelize(out) // short vowels are not written: من = man
+		for _, pre := range []string{"aing", "ing", "eng"} {
+			if strings.HasPrefix(out, pre) && len(out) > len(pre) {
+				out = "ng" + out[len(pre):] // اینگھی = nghi
+				break
+			}
+		}
 	case script >= 0x0400 && script <= 0x04FF:
 		out = strings.NewReplacer("tkh", "th", "kkh", "kh").Replace(out) // Тхань = Thanh
 	}
@@ -233,4 +239,41 @@ func vnSyllable(s string) bool {
 		return true
 	}
 	return false
+}
+
+// skeleton reduces a romanized word to its consonants, spelled one way, so that
+// the spellings of one name in different scripts compare equal: Siphandone,
+// सिफानदोन (siphanadon) and سیفاندون (sifandon) all give "sfndn". An empty word
+// (a script Romanize does not read) gives "".
+func skeleton(s string) string {
+	b := make([]byte, 0, len(s))
+	add := func(c byte) {
+		if len(b) == 0 || b[len(b)-1] != c {
+			b = append(b, c)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 'p' && i+1 < len(s) && s[i+1] == 'h':
+			add('f')
+			i++
+		case c == 'q' || c == 'c':
+			add('k')
+		case c == 'x':
+			add('k')
+			add('s')
+		case c == 'z':
+			add('s')
+		case c == 'j':
+			add('g')
+		case c == 'v':
+			add('b')
+		case strings.IndexByte("aeiouy", c) >= 0, i > 0 && (c == 'h' || c == 'w'):
+			// vowels go; h and w go except at the start (Ha, Hue)
+		default:
+			add(c)
+		}
+	}
+	return string(b)
 }
