@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,18 +77,17 @@ type Text struct {
 	Lex     *Lexicon
 	Toks    []Token
 	lower   []string
-	claimed []span
-	noSpace bool // the script writes words without spaces (Thai, Lao, Khmer …)
+	claimed []bool // per token: part of an entity already
+	noSpace bool   // the script writes words without spaces (Thai, Lao, Khmer …)
 	roms    []string
 	romDone []bool
 }
-
-type span struct{ start, end int }
 
 // NewText tokenizes text for extraction in lang.
 func NewText(text, lang string) *Text {
 	t := &Text{S: text, Lang: lang, Lex: LexiconFor(lang), Toks: Tokenize(text)}
 	t.lower = make([]string, len(t.Toks))
+	t.claimed = make([]bool, len(t.Toks))
 	for i, tok := range t.Toks {
 		if tok.Kind == Word {
 			t.lower[i] = strings.ToLower(text[tok.Start:tok.End])
@@ -102,17 +102,26 @@ func NewText(text, lang string) *Text {
 	return t
 }
 
-// Claim marks [start, end) as taken by an entity.
-func (t *Text) Claim(start, end int) { t.claimed = append(t.claimed, span{start, end}) }
+// Claim marks the tokens overlapping [start, end) as taken by an entity.
+func (t *Text) Claim(start, end int) {
+	for k := t.tokenAt(start); k < len(t.Toks) && t.Toks[k].Start < end; k++ {
+		t.claimed[k] = true
+	}
+}
 
-// Claimed reports whether any byte of [start, end) is taken.
+// Claimed reports whether a token overlapping [start, end) is taken.
 func (t *Text) Claimed(start, end int) bool {
-	for _, c := range t.claimed {
-		if start < c.end && c.start < end {
+	for k := t.tokenAt(start); k < len(t.Toks) && t.Toks[k].Start < end; k++ {
+		if t.claimed[k] {
 			return true
 		}
 	}
 	return false
+}
+
+// tokenAt returns the first token that ends after offset off.
+func (t *Text) tokenAt(off int) int {
+	return sort.Search(len(t.Toks), func(k int) bool { return t.Toks[k].End > off })
 }
 
 // tok returns the text of token i, lower-cased for words.
