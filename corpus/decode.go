@@ -86,30 +86,44 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 	return string(utf16.Decode(u))
 }
 
-// sniffUTF16 recognises BOM-less UTF-16 by its NUL bytes: in text that is mostly
-// ASCII (digits, spaces, punctuation, Latin letters) one byte of each pair is NUL.
+// sniffUTF16 recognises BOM-less UTF-16 by its high bytes: in text of one script
+// (with spaces, digits and punctuation) the high byte of almost every code unit is
+// 0x00 or the script's block (0x09 for Devanagari, 0x06 for Arabic …), while the
+// low bytes vary, and NUL never stands in the low byte's place.
 func sniffUTF16(b []byte) (Encoding, bool) {
 	n := len(b)
 	if n < 8 || n%2 != 0 {
 		return "", false
 	}
-	if n > 4096 {
-		n = 4096
-	}
-	var evenNUL, oddNUL int
-	for i := 0; i+1 < n; i += 2 {
-		if b[i] == 0 {
-			evenNUL++
-		}
-		if b[i+1] == 0 {
-			oddNUL++
-		}
+	if n > 8192 {
+		n = 8192
 	}
 	pairs := n / 2
+	check := func(hi, lo int) bool {
+		var hist [256]int
+		nulLow := 0
+		for i := 0; i+1 < n; i += 2 {
+			hist[b[i+hi]]++
+			if b[i+lo] == 0 {
+				nulLow++
+			}
+		}
+		if nulLow*20 > pairs || hist[0]*10 < pairs {
+			return false // the high byte must often be NUL (spaces, digits), the low byte rarely
+		}
+		top := 0
+		for v := 1; v < 256; v++ {
+			if v >= 0xD8 && v <= 0xDF {
+				continue
+			}
+			top = max(top, hist[v])
+		}
+		return (hist[0]+top)*100 >= pairs*95
+	}
 	switch {
-	case oddNUL*10 >= pairs*3 && evenNUL*20 < pairs:
+	case check(1, 0):
 		return UTF16LE, true
-	case evenNUL*10 >= pairs*3 && oddNUL*20 < pairs:
+	case check(0, 1):
 		return UTF16BE, true
 	}
 	return "", false

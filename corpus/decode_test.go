@@ -39,6 +39,8 @@ func TestDecode(t *testing.T) {
 		{"utf16le bom", utf16Bytes(text, false, true), text, UTF16LE, nil},
 		{"utf16be bom", utf16Bytes(text, true, true), text, UTF16BE, nil},
 		{"utf16le no bom", utf16Bytes("Resolution 18-NQ/TW of 25 October 2017", false, false), "Resolution 18-NQ/TW of 25 October 2017", UTF16LE, nil},
+		{"utf16le no bom, Hindi", utf16Bytes("28 दिसंबर को, 18-NQ/TW (2025) सम्मेलन", false, false), "28 दिसंबर को, 18-NQ/TW (2025) सम्मेलन", UTF16LE, nil},
+		{"utf16be no bom, Urdu", utf16Bytes("12 جنوری کو کانفرنس 2024", true, false), "12 جنوری کو کانفرنس 2024", UTF16BE, nil},
 		{"latin-1", []byte("R\xe9solution n\xb0 18"), "Résolution n° 18", Latin1, nil},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "", "", ErrNotText},
 		{"zip", []byte("PK\x03\x04\x14\x00"), "", "", ErrNotText},

@@ -115,7 +115,7 @@ func (w *walker) dir(path string) error {
 			info, err = os.Stat(p)
 			if err != nil {
 				if strings.HasSuffix(strings.ToLower(e.Name()), w.ext) {
-					if err := w.fn(File{Path: p, Err: fmt.Errorf("dangling symbolic link: %w", err)}); err != nil {
+					if err := w.fn(File{Path: p, Err: fmt.Errorf("%w: %v", ErrDanglingLink, err)}); err != nil {
 						return err
 					}
 				}
@@ -136,6 +136,9 @@ func (w *walker) dir(path string) error {
 	}
 	return nil
 }
+
+// ErrDanglingLink is reported by Walk for a symbolic link to nothing.
+var ErrDanglingLink = errors.New("dangling symbolic link")
 
 // ErrTooLarge is returned by Read for a file over the size cap.
 var ErrTooLarge = errors.New("larger than the size cap")

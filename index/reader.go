@@ -437,3 +437,7 @@ func (r *Reader) DocumentByPath(path string) (*pipeline.Document, error) {
 	src, _ := res.Hits[0].Fields[FieldSource].(string)
 	return decodeSource(src)
 }
+
+// Files returns the manifest: one "path\x1fsize\x1fmtime" entry per indexed
+// file, in lexical order.
+func (r *Reader) Files() ([]string, error) { return r.terms(FieldFile) }

@@ -334,8 +334,10 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 // file are "skipped", everything else "failed".
 func classify(err error) (string, string) {
 	switch {
-	case errors.Is(err, corpus.ErrNotText), errors.Is(err, corpus.ErrEmpty), errors.Is(err, corpus.ErrTooLarge):
+	case errors.Is(err, corpus.ErrNotText), errors.Is(err, corpus.ErrEmpty), errors.Is(err, corpus.ErrTooLarge), errors.Is(err, corpus.ErrDanglingLink):
 		return stSkipped, err.Error()
+	case errors.Is(err, os.ErrNotExist):
+		return stSkipped, "file disappeared before it could be read: " + err.Error()
 	}
 	return stFailed, err.Error()
 }
