@@ -45,7 +45,7 @@ func sampleIndex(t testing.TB) (string, []string) {
 	return filepath.Join(dir, "index"), paths
 }
 
-func search(t testing.TB, r *Reader, q string, opt SearchOptions) []Hit {
+func doSearch(t testing.TB, r *Reader, q string, opt SearchOptions) []Hit {
 	t.Helper()
 	pq, err := ParseQuery(q)
 	if err != nil {
@@ -96,7 +96,7 @@ func TestSearchSample(t *testing.T) {
 		{"must not", "सम्मेलनों -कांग्रेस", SearchOptions{}, nil, false},
 	}
 	for _, c := range cases {
-		hits := search(t, r, c.query, c.opt)
+		hits := doSearch(t, r, c.query, c.opt)
 		got := hitFiles(hits)
 		for _, w := range c.want {
 			if !contains(got, w) {
@@ -111,12 +111,12 @@ func TestSearchSample(t *testing.T) {
 		t.Fatalf("sample has %d articles with सम्मेलन", len(withWord))
 	}
 	// snippets mark the inflected form's stem in the text
-	hits := search(t, r, "सम्मेलनों", SearchOptions{})
+	hits := doSearch(t, r, "सम्मेलनों", SearchOptions{})
 	if len(hits) == 0 || len(hits[0].Snippet.Marks) == 0 || !strings.Contains(hits[0].Snippet.Highlight("[", "]"), "[सम्मेलन") {
 		t.Errorf("snippet not highlighted: %+v", hits[0].Snippet)
 	}
 	// -word excludes
-	for _, h := range search(t, r, "सम्मेलनों -कांग्रेस", SearchOptions{}) {
+	for _, h := range doSearch(t, r, "सम्मेलनों -कांग्रेस", SearchOptions{}) {
 		if strings.Contains(h.Doc.Text, "कांग्रेस") {
 			t.Errorf("-कांग्रेस returned %s", h.Doc.Paths[0])
 		}

@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // Reader searches the last published generation of an index. It never waits on
@@ -127,6 +129,23 @@ type SearchOptions struct {
 	// document code in letter names into its Latin code, a name into its key).
 	// Values it returns are alternatives; it is called with field and value.
 	Canon func(field, value string) []string
+	// From and To keep articles with a date in [From, To] (zero: open).
+	From, To time.Time
+	Source   string   // only articles whose source URL contains this
+	SortDate bool     // newest dated articles first instead of relevance
+	Facets   []string // lang, person, document, year, month, unit
+}
+
+// FacetFields maps the facet names of the CLI to index fields.
+var FacetFields = map[string]string{
+	"lang": FieldLang, "person": FieldPersonKey, "document": FieldDocument, "year": FieldYear,
+	"month": FieldMonth, "date": FieldDate, "unit": FieldUnit, "figure": FieldFigureKW,
+}
+
+// FacetCount is one value of a facet and the number of matching articles.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
 }
 
 // Hit is one search result.
@@ -141,9 +160,10 @@ type Hit struct {
 
 // Results are the hits of one search.
 type Results struct {
-	Total uint64
-	Hits  []Hit
-	Took  time.Duration
+	Total  uint64
+	Hits   []Hit
+	Took   time.Duration
+	Facets map[string][]FacetCount
 }
 
 // Search runs q.
@@ -159,16 +179,41 @@ func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Resu
 	if err != nil {
 		return nil, err
 	}
+	filters := []query.Query{bq}
 	if opt.Lang != "" {
-		bq = query.NewConjunctionQuery([]query.Query{bq, termQuery(FieldLang, opt.Lang)})
+		filters = append(filters, termQuery(FieldLang, opt.Lang))
+	}
+	if !opt.From.IsZero() || !opt.To.IsZero() {
+		t, f := true, true
+		dq := query.NewDateRangeInclusiveQuery(opt.From, opt.To, &t, &f)
+		dq.SetField(FieldDateTime)
+		filters = append(filters, dq)
+	}
+	if opt.Source != "" {
+		w := query.NewWildcardQuery("*" + strings.ToLower(opt.Source) + "*")
+		w.SetField(FieldSourceURL)
+		filters = append(filters, w)
+	}
+	if len(filters) > 1 {
+		bq = query.NewConjunctionQuery(filters)
 	}
 	req := bleve.NewSearchRequestOptions(bq, opt.Limit, opt.Offset, false)
 	req.Fields = []string{FieldSource}
+	if opt.SortDate {
+		req.SortBy([]string{"-" + FieldDateTime, "-_score"})
+	}
+	for _, name := range opt.Facets {
+		f, ok := FacetFields[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown facet %q (facets: lang, person, document, year, month, date, unit, figure)", name)
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(f, 10))
+	}
 	res, err := r.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &Results{Total: res.Total, Took: res.Took}
+	out := &Results{Total: res.Total, Took: res.Took, Facets: facetCounts(res.Facets)}
 	for i, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1}
 		if src, ok := h.Fields[FieldSource].(string); ok {
@@ -232,7 +277,7 @@ func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Quer
 			values = v
 		}
 	}
-	any := func(field string, vals []string) query.Query {
+	any := func(field string, vals []string) *query.DisjunctionQuery {
 		var qs []query.Query
 		for _, v := range vals {
 			qs = append(qs, termQuery(field, v))
@@ -256,11 +301,17 @@ func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Quer
 	case "document":
 		return any(FieldDocument, values), nil
 	case "person":
-		lower := []string{}
-		for _, v := range append([]string{c.Value}, values...) {
-			lower = append(lower, strings.ToLower(v))
+		// the exact spelling first, then the romanized key, then the key's
+		// consonant skeleton, which is how spellings in different scripts agree
+		exact := any(FieldPerson, []string{strings.ToLower(c.Value)})
+		exact.SetBoost(4)
+		key := any(FieldPersonKey, values)
+		key.SetBoost(2)
+		var skels []string
+		for _, v := range values {
+			skels = append(skels, extract.SkeletonKey(v))
 		}
-		return query.NewDisjunctionQuery([]query.Query{any(FieldPerson, lower), any(FieldPersonKey, values)}), nil
+		return query.NewDisjunctionQuery([]query.Query{exact, key, any(FieldPersonSkel, skels)}), nil
 	case "source":
 		w := query.NewWildcardQuery("*" + strings.ToLower(c.Value) + "*")
 		w.SetField(FieldSourceURL)
@@ -320,6 +371,9 @@ func dateRange(v string) (time.Time, time.Time, error) {
 	return datePrefix(v)
 }
 
+// DateSpan parses YYYY, YYYY-MM or YYYY-MM-DD into the span [start, end) it covers.
+func DateSpan(v string) (time.Time, time.Time, error) { return datePrefix(v) }
+
 // datePrefix parses YYYY, YYYY-MM or YYYY-MM-DD into the span it covers.
 func datePrefix(v string) (time.Time, time.Time, error) {
 	for _, f := range []struct {
@@ -337,9 +391,18 @@ func datePrefix(v string) (time.Time, time.Time, error) {
 	return time.Time{}, time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, or a range (>=2024-01-01, 2024-01..2024-06)", v)
 }
 
-// figureQuery handles 600, >=1000, <5, 10..20.
+// figureQuery handles 600, >=1000, <5, 10..20, and a unit after any of them
+// (>=1000000VND, 50%).
 func figureQuery(v string) (query.Query, error) {
 	v = strings.ReplaceAll(v, ",", "")
+	field := FieldFigure
+	if i := strings.LastIndexFunc(v, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' }); i >= 0 && i+1 < len(v) {
+		unit := strings.TrimSpace(v[i+1:])
+		if field = UnitField(unit); field == "" {
+			return nil, fmt.Errorf("figure %q: unknown unit %q (units: VND, USD, %%, km, ha)", v, unit)
+		}
+		v = v[:i+1]
+	}
 	num := func(s string) (*float64, error) {
 		if s == "" {
 			return nil, nil
@@ -381,7 +444,7 @@ func figureQuery(v string) (query.Query, error) {
 		return nil, fmt.Errorf("figure %q: empty range", v)
 	}
 	q := query.NewNumericRangeInclusiveQuery(lo, hi, loIncl, hiIncl)
-	q.SetField(FieldFigure)
+	q.SetField(field)
 	return q, nil
 }
 
@@ -441,3 +504,157 @@ func (r *Reader) DocumentByPath(path string) (*pipeline.Document, error) {
 // Files returns the manifest: one "path\x1fsize\x1fmtime" entry per indexed
 // file, in lexical order.
 func (r *Reader) Files() ([]string, error) { return r.terms(FieldFile) }
+
+func facetCounts(fr search.FacetResults) map[string][]FacetCount {
+	if len(fr) == 0 {
+		return nil
+	}
+	out := map[string][]FacetCount{}
+	for name, f := range fr {
+		list := []FacetCount{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				list = append(list, FacetCount{Term: t.Term, Count: t.Count})
+			}
+		}
+		out[name] = list
+	}
+	return out
+}
+
+// Top returns the n most frequent values of an entity facet (person, document,
+// date, figure, year, month, unit, lang) with their article counts, over the
+// articles in lang ("" for all).
+func (r *Reader) Top(ctx context.Context, facet string, n int, lang string) ([]FacetCount, error) {
+	f, ok := FacetFields[facet]
+	if !ok {
+		return nil, fmt.Errorf("unknown entity type %q (types: person, document, date, figure, year, month, unit, lang)", facet)
+	}
+	var q query.Query = query.NewMatchAllQuery()
+	if lang != "" {
+		q = termQuery(FieldLang, lang)
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet(facet, bleve.NewFacetRequest(f, n))
+	res, err := r.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return facetCounts(res.Facets)[facet], nil
+}
+
+// Timeline returns, per month (YYYY-MM), how many articles matching q mention a
+// date in that month, in month order.
+func (r *Reader) Timeline(ctx context.Context, q *Query, opt SearchOptions) ([]FacetCount, uint64, error) {
+	opt.Facets = nil
+	opt.Limit = 1
+	bq, err := r.build(q, r.langsFor(opt), opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+	req.AddFacet("month", bleve.NewFacetRequest(FieldMonth, 100000))
+	res, err := r.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	months := facetCounts(res.Facets)["month"]
+	sort.Slice(months, func(i, j int) bool { return months[i].Term < months[j].Term })
+	return months, res.Total, nil
+}
+
+func (r *Reader) langsFor(opt SearchOptions) []string {
+	if opt.Lang != "" {
+		return []string{opt.Lang}
+	}
+	return r.langs
+}
+
+// Related is an article that shares rare entities with another one.
+type Related struct {
+	Doc      *pipeline.Document
+	Score    float64
+	Evidence []string // the shared entities, "document 18-NQ/TW", "person to lam" …
+}
+
+// Related finds the articles that share the document's entities — document
+// codes, full dates, figures of 100 and more, people's keys — ranked so that rare
+// shared entities weigh most: the same story in other languages.
+func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]Related, error) {
+	type ev struct{ field, term, label string }
+	var evs []ev
+	seen := map[string]bool{}
+	for _, e := range doc.Entities {
+		var x ev
+		switch e.Type {
+		case "document":
+			x = ev{FieldDocument, strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value)), "document " + e.Value}
+		case "date":
+			if len(e.Value) == 10 && e.Value[0] != '-' {
+				x = ev{FieldDate, e.Value, "date " + e.Value}
+			}
+		case "figure":
+			if f, err := strconv.ParseFloat(e.Value, 64); err == nil && f >= 100 {
+				x = ev{FieldFigureKW, e.Value, "figure " + e.Value}
+			}
+		case "person":
+			if e.Key != "" {
+				x = ev{FieldPersonSkel, extract.SkeletonKey(e.Key), "person " + e.Key}
+			}
+		}
+		if x.field != "" && !seen[x.field+x.term] {
+			seen[x.field+x.term] = true
+			evs = append(evs, x)
+		}
+	}
+	if len(evs) == 0 {
+		return nil, nil
+	}
+	var qs []query.Query
+	for _, e := range evs {
+		qs = append(qs, termQuery(e.field, e.term))
+	}
+	dis := query.NewDisjunctionQuery(qs)
+	not := query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery([]string{doc.ID})})
+	not.AddMust(dis)
+	req := bleve.NewSearchRequestOptions(not, n, 0, false)
+	req.Fields = []string{FieldSource}
+	res, err := r.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	var out []Related
+	for _, h := range res.Hits {
+		src, _ := h.Fields[FieldSource].(string)
+		d, err := decodeSource(src)
+		if err != nil {
+			return nil, err
+		}
+		rel := Related{Doc: d, Score: h.Score}
+		mine := map[string]bool{}
+		for _, e := range d.Entities {
+			switch e.Type {
+			case "document":
+				mine["document "+strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value))] = true
+			case "person":
+				mine["skel "+extract.SkeletonKey(e.Key)] = true
+			default:
+				mine[e.Type+" "+e.Value] = true
+			}
+		}
+		for _, e := range evs {
+			k := e.label
+			switch e.field {
+			case FieldDocument:
+				k = "document " + e.term
+			case FieldPersonSkel:
+				k = "skel " + e.term
+			}
+			if mine[k] {
+				rel.Evidence = append(rel.Evidence, e.label)
+			}
+		}
+		out = append(out, rel)
+	}
+	return out, nil
+}

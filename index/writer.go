@@ -18,6 +18,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // Stat is the manifest's record of one file of a document: its path, and the size
@@ -450,15 +451,17 @@ func toBleve(sd *stored) map[string]interface{} {
 	if d.SourceURL != "" {
 		m[FieldSourceURL] = d.SourceURL
 	}
-	var persons, keys, docs, dates, monthdays, units []string
+	var persons, keys, skels, docs, dates, monthdays, units, years, months, figkw []string
 	var times []time.Time
 	var figures []float64
+	byUnit := map[string][]float64{}
 	for _, e := range d.Entities {
 		switch e.Type {
 		case "person":
 			persons = append(persons, strings.ToLower(e.Text))
 			if e.Key != "" {
 				keys = append(keys, e.Key)
+				skels = append(skels, extract.SkeletonKey(e.Key))
 			}
 		case "document":
 			docs = append(docs, strings.NewReplacer("Đ", "D", "đ", "D").Replace(strings.ToUpper(e.Value)))
@@ -469,10 +472,16 @@ func toBleve(sd *stored) map[string]interface{} {
 			}
 			if t, err := time.Parse("2006-01-02", e.Value); err == nil {
 				times = append(times, t)
+				years = append(years, e.Value[:4])
+				months = append(months, e.Value[:7])
 			}
 		case "figure":
 			if f, err := strconv.ParseFloat(e.Value, 64); err == nil {
 				figures = append(figures, f)
+				figkw = append(figkw, e.Value)
+				if uf := UnitField(e.Unit); uf != "" {
+					byUnit[uf] = append(byUnit[uf], f)
+				}
 			}
 			if e.Unit != "" {
 				units = append(units, e.Unit)
@@ -490,6 +499,13 @@ func toBleve(sd *stored) map[string]interface{} {
 	set(FieldDate, dates)
 	set(FieldMonthDay, monthdays)
 	set(FieldUnit, units)
+	set(FieldPersonSkel, skels)
+	set(FieldYear, years)
+	set(FieldMonth, months)
+	set(FieldFigureKW, figkw)
+	for f, v := range byUnit {
+		m[f] = v
+	}
 	if len(times) > 0 {
 		m[FieldDateTime] = times
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,16 +25,21 @@ const queryHelp = `Query language:
   document:18-NQ/TW  a document number, written in Latin or letter names
   date:2024-12-28 a date; also date:--12-28 (any year), date:2024-12,
                   date:>=2024-01-01, date:2024-01..2024-06
-  figure:600      a figure; also figure:>=1000, figure:10..20
+  figure:600      a figure; also figure:>=1000, figure:10..20, and with a
+                  unit: figure:>=1000000VND, figure:>50%
   source:tuoitre  articles whose source URL contains this
 Terms without + are optional when a + term is present, else at least one matches.`
 
 func newSearchCmd() *cobra.Command {
 	var (
-		asJSON bool
-		lang   string
-		limit  int
-		offset int
+		asJSON   bool
+		lang     string
+		limit    int
+		offset   int
+		from, to string
+		source   string
+		sortBy   string
+		facets   []string
 	)
 	c := &cobra.Command{
 		Use:   "search [flags] QUERY",
@@ -43,6 +49,9 @@ the matching words highlighted. With --json, one JSON object per hit (JSON Lines
 {"id","path","paths","lang","score","lead","snippet","marks","byline","source_url"}.
 
 ` + queryHelp + `
+
+With --facet, a table per facet follows the hits (with --json: a last line
+{"facets":{"lang":[{"term":"hi","count":4}…]…},"total":N}).
 
 Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 
@@ -60,12 +69,23 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
+			opt := index.SearchOptions{Lang: lang, Limit: limit, Offset: offset, Canon: canon, Source: source, Facets: facets}
+			if opt.From, opt.To, err = dateFlags(from, to); err != nil {
+				return &exitError{exitUsage, err}
+			}
+			switch sortBy {
+			case "relevance", "":
+			case "date":
+				opt.SortDate = true
+			default:
+				return usageError("--sort %q: want relevance or date", sortBy)
+			}
 			r, err := index.Open(dir)
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
 			defer r.Close()
-			res, err := r.Search(c.Context(), q, index.SearchOptions{Lang: lang, Limit: limit, Offset: offset, Canon: canon})
+			res, err := r.Search(c.Context(), q, opt)
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
@@ -74,6 +94,7 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 				err = printHitsJSON(out, res)
 			} else {
 				printHits(out, res, useColor(os.Stdout))
+				printFacets(out, facets, res.Facets)
 			}
 			if err != nil {
 				return &exitError{exitUsage, err}
@@ -89,7 +110,46 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 	f.StringVar(&lang, "lang", "", "only articles in this language (ISO 639-1: hi, ur, en …)")
 	f.IntVar(&limit, "limit", 10, "number of hits")
 	f.IntVar(&offset, "offset", 0, "skip this many hits (paging)")
+	f.StringVar(&from, "from", "", "only articles with a date on or after this one (YYYY-MM-DD, YYYY-MM, YYYY)")
+	f.StringVar(&to, "to", "", "only articles with a date on or before this one (YYYY-MM-DD, YYYY-MM, YYYY)")
+	f.StringVar(&source, "source", "", "only articles whose source URL contains this")
+	f.StringVar(&sortBy, "sort", "relevance", "order of hits: relevance or date (newest first)")
+	f.StringSliceVar(&facets, "facet", nil, "count the hits by lang, person, document, year, month, date, unit or figure (comma-separated)")
 	return c
+}
+
+// dateFlags parses --from and --to: the start of from's span, the end of to's.
+func dateFlags(from, to string) (time.Time, time.Time, error) {
+	var lo, hi time.Time
+	if from != "" {
+		a, _, err := index.DateSpan(from)
+		if err != nil {
+			return lo, hi, fmt.Errorf("--from: %w", err)
+		}
+		lo = a
+	}
+	if to != "" {
+		_, b, err := index.DateSpan(to)
+		if err != nil {
+			return lo, hi, fmt.Errorf("--to: %w", err)
+		}
+		hi = b.Add(-time.Nanosecond)
+	}
+	return lo, hi, nil
+}
+
+// printFacets prints each facet as a compact table.
+func printFacets(w io.Writer, names []string, facets map[string][]index.FacetCount) {
+	for _, name := range names {
+		list := facets[name]
+		fmt.Fprintf(w, "\n%s:\n", name)
+		if len(list) == 0 {
+			fmt.Fprintln(w, "  (none)")
+		}
+		for _, f := range list {
+			fmt.Fprintf(w, "  %-28s %d\n", f.Term, f.Count)
+		}
+	}
 }
 
 // canon rewrites field values into their indexed forms.
@@ -124,6 +184,9 @@ type hitJSON struct {
 func printHitsJSON(w io.Writer, res *index.Results) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	if res.Facets != nil {
+		defer enc.Encode(map[string]any{"facets": res.Facets, "total": res.Total})
+	}
 	for _, h := range res.Hits {
 		if h.Doc == nil {
 			return errors.New("hit without stored document: " + h.ID)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,7 +19,10 @@ func newShowCmd() *cobra.Command {
 		Use:   "show [--json] ID|PATH",
 		Short: "Show one indexed article with its metadata and entities",
 		Long: `Show an indexed article, by document id or by the path of one of its files:
-metadata, the text with its entities marked, and the entity list.
+metadata, the text with its entities marked (colour on a terminal), the entity
+list, and related articles — the same story in other languages, found through
+the rare entities they share (document codes, dates, figures, name keys), with
+that evidence. --json prints the stored document with "related".
 
 ` + indexHelp,
 		Args: cobra.ExactArgs(1),
@@ -48,12 +52,37 @@ metadata, the text with its entities marked, and the entity list.
 				return &exitError{exitFatal, fmt.Errorf("%s: no such document id or indexed path", args[0])}
 			}
 			out := c.OutOrStdout()
+			related, err := r.Related(c.Context(), doc, 5)
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				enc := json.NewEncoder(out)
 				enc.SetEscapeHTML(false)
-				return enc.Encode(doc)
+				type rel struct {
+					ID       string   `json:"id"`
+					Lang     string   `json:"lang"`
+					Path     string   `json:"path"`
+					Lead     string   `json:"lead"`
+					Score    float64  `json:"score"`
+					Evidence []string `json:"evidence"`
+				}
+				var rels []rel
+				for _, x := range related {
+					rels = append(rels, rel{x.Doc.ID, x.Doc.Lang, first(x.Doc.Paths), x.Doc.Lead, x.Score, x.Evidence})
+				}
+				return enc.Encode(struct {
+					*pipeline.Document
+					Related []rel `json:"related"`
+				}{doc, rels})
 			}
 			printDoc(doc, useColor(os.Stdout))
+			if len(related) > 0 {
+				fmt.Println("\nrelated articles (shared entities):")
+				for _, x := range related {
+					fmt.Printf("  [%s] %s  %s\n      %s\n", x.Doc.Lang, x.Doc.ID, truncate(x.Doc.Lead, 100), strings.Join(x.Evidence, ", "))
+				}
+			}
 			return nil
 		},
 	}

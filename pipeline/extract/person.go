@@ -319,6 +319,11 @@ func squeeze(s string) string {
 	return string(out)
 }
 
+// SkeletonKey reduces a romanized person key to consonant skeletons, the form
+// in which spellings of one name in different scripts agree (To Lam, ٹو لام and
+// टो लैम all give "t lm").
+func SkeletonKey(key string) string { return skeletonKey(key) }
+
 // skeletonKey is the skeleton of every word of a romanized name.
 func skeletonKey(name string) string {
 	var out []string

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/partynews/partynews/corpus/sample"
+)
+
+func sampleIndexDir(t *testing.T) string {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "s")
+	if _, err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(dir, "index")
+	if code, out := runT(t, "index", "--index", idx, "-q", src); code != 0 {
+		t.Fatalf("index: %d %s", code, out)
+	}
+	return idx
+}
+
+// The analyst bars on the sample: a document code spelled in letter names, a
+// romanized name, and the entity list.
+func TestAnalystSample(t *testing.T) {
+	idx := sampleIndexDir(t)
+	for _, c := range []struct{ query, file string }{
+		{"document:18-NQ/TW", "000_3a8280a0fbaf4a6a.txt"},
+		{"document:१८-एनक्यू/टीडब्ल्यू", "000_3a8280a0fbaf4a6a.txt"},
+		{`person:"Vu Dai Thang"`, "000_3a8280a0fbaf4a6a.txt"},
+		{`person:"वु दाई थांग"`, "000_3a8280a0fbaf4a6a.txt"},
+		{"date:--12-28", "000_3a8280a0fbaf4a6a.txt"},
+		{"date:2017-10", "000_3a8280a0fbaf4a6a.txt"},
+		{"figure:>=200000000VND", "001_6500ea09a9bcd33e.txt"},
+	} {
+		code, out := runT(t, "search", "--index", idx, "--json", c.query)
+		if code != exitOK || !strings.Contains(out, c.file) {
+			t.Errorf("%s: exit %d, want %s in %s", c.query, code, c.file, out)
+		}
+	}
+	code, out := runT(t, "entities", "--index", idx, "--type", "document", "--json")
+	if code != exitOK || !strings.Contains(out, `"value":"50-CT/TW"`) {
+		t.Errorf("entities: %d %s", code, out)
+	}
+	var first entityCount
+	json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &first)
+	if first.Type != "document" || first.Articles < 1 {
+		t.Errorf("entities line %+v", first)
+	}
+	code, out = runT(t, "search", "--index", idx, "--json", "--facet", "lang,person,document,year", "सम्मेलनों")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var last struct {
+		Facets map[string][]struct {
+			Term  string
+			Count int
+		}
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil || len(last.Facets["lang"]) == 0 || last.Facets["lang"][0].Term != "hi" {
+		t.Errorf("facets: %d %v %s", code, err, lines[len(lines)-1])
+	}
+	code, out = runT(t, "timeline", "--index", idx, "--json", "lang:hi")
+	if code != exitOK || !strings.Contains(out, `"month":"2017-10"`) {
+		t.Errorf("timeline: %d %s", code, out)
+	}
+	if code, _ := runT(t, "search", "--index", idx, "--from", "2030-01-01", "lang:hi"); code != exitFatal {
+		t.Errorf("--from after every date: exit %d, want 1", code)
+	}
+	if code, _ := runT(t, "search", "--index", idx, "--from", "yesterday", "x"); code != exitUsage {
+		t.Errorf("bad --from: exit %d, want 2", code)
+	}
+	if code, _ := runT(t, "search", "--index", idx, "figure:>=10parsecs"); code != exitUsage {
+		t.Errorf("bad unit: exit %d, want 2", code)
+	}
+}
+
+// person:"To Lam" finds every script's spelling of the name, and not a different
+// person who shares a syllable, on the real dev articles.
+func TestCrossScriptPeople(t *testing.T) {
+	dev := "../../../shared/corpus/dev"
+	if _, err := os.Stat(dev); err != nil {
+		t.Skip("no dev corpus")
+	}
+	idx := filepath.Join(t.TempDir(), "index")
+	if code, out := runT(t, "index", "--index", idx, "-q", dev); code != 0 {
+		t.Fatalf("index: %d %s", code, out)
+	}
+	code, out := runT(t, "search", "--index", idx, "--json", "--limit", "100", `person:"To Lam"`)
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	langs := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var h hitJSON
+		json.Unmarshal([]byte(l), &h)
+		langs[h.Lang] = true
+		b, _ := os.ReadFile(h.Path)
+		text := string(b)
+		spelled := false
+		for _, s := range []string{"To Lam", "टो लाम", "तो लाम", "टो लैम", "ٹو لام", "টো লাম", "То Лам", "TO LAM", "トー・ラム", "To Lâm", "ทอ ลัม"} {
+			spelled = spelled || strings.Contains(text, s)
+		}
+		if !spelled {
+			t.Errorf("%s [%s] does not name To Lam in any known spelling", h.Path, h.Lang)
+		}
+	}
+	for _, want := range []string{"hi", "ur", "bn"} {
+		if !langs[want] {
+			t.Errorf("person:\"To Lam\" found no %s article (found %v)", want, langs)
+		}
+	}
+	// the Hindi spelling finds the Latin and Urdu ones
+	code, out = runT(t, "search", "--index", idx, "--json", "--limit", "100", `person:"फाम मिन्ह चिन्ह"`)
+	if code != exitOK || !strings.Contains(out, `"lang":"ur"`) || !strings.Contains(out, `"lang":"de"`) {
+		t.Errorf("person:\"फाम मिन्ह चिन्ह\": %d, want Urdu and German hits", code)
+	}
+}

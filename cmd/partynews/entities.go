@@ -1,0 +1,143 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partynews/partynews/index"
+)
+
+func newEntitiesCmd() *cobra.Command {
+	var (
+		typ    string
+		top    int
+		lang   string
+		asJSON bool
+	)
+	c := &cobra.Command{
+		Use:   "entities [--type T] [--top N] [--lang L] [--json]",
+		Short: "The most-mentioned people, documents, dates, figures, with article counts",
+		Long: `List the entities mentioned in the most articles: --type person (by romanized
+key, so every script's spelling counts together), document, date, figure, year,
+month, unit or lang. With --json, one object per line: {"type","value","articles"}.
+
+` + indexHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			dir, err := indexDir(c)
+			if err != nil {
+				return err
+			}
+			r, err := index.Open(dir)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			list, err := r.Top(c.Context(), typ, top, lang)
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			out := c.OutOrStdout()
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			for i, e := range list {
+				if asJSON {
+					enc.Encode(entityCount{Type: typ, Value: e.Term, Articles: e.Count})
+				} else {
+					fmt.Fprintf(out, "%3d. %-40s %d\n", i+1, e.Term, e.Count)
+				}
+			}
+			if len(list) == 0 {
+				return &exitError{code: exitFatal}
+			}
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&typ, "type", "person", "person, document, date, figure, year, month, unit or lang")
+	f.IntVar(&top, "top", 20, "how many")
+	f.StringVar(&lang, "lang", "", "only articles in this language")
+	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return c
+}
+
+// entityCount is one line of entities --json.
+type entityCount struct {
+	Type     string `json:"type"`
+	Value    string `json:"value"`
+	Articles int    `json:"articles"`
+}
+
+// monthCount is one line of timeline --json.
+type monthCount struct {
+	Month    string `json:"month"`
+	Articles int    `json:"articles"`
+}
+
+func newTimelineCmd() *cobra.Command {
+	var (
+		asJSON bool
+		lang   string
+	)
+	c := &cobra.Command{
+		Use:   "timeline [--lang L] [--json] QUERY",
+		Short: "Mentions per month of the articles that match QUERY, as a text chart",
+		Long: `Count, per month, the articles that match QUERY by the dates they mention, and
+draw a bar per month. With --json, one object per month: {"month","articles"}.
+
+` + queryHelp + `
+
+` + indexHelp,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			dir, err := indexDir(c)
+			if err != nil {
+				return err
+			}
+			q, err := index.ParseQuery(strings.Join(args, " "))
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			r, err := index.Open(dir)
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			defer r.Close()
+			months, total, err := r.Timeline(c.Context(), q, index.SearchOptions{Lang: lang, Canon: canon})
+			if err != nil {
+				return &exitError{exitUsage, err}
+			}
+			out := c.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(out)
+				for _, m := range months {
+					enc.Encode(monthCount{m.Term, m.Count})
+				}
+			} else {
+				most := 1
+				for _, m := range months {
+					most = max(most, m.Count)
+				}
+				bar := "█"
+				if !useColor(os.Stdout) && os.Getenv("NO_COLOR") != "" {
+					bar = "#"
+				}
+				for _, m := range months {
+					fmt.Fprintf(out, "%s %s %d\n", m.Term, strings.Repeat(bar, max(1, m.Count*40/most)), m.Count)
+				}
+				fmt.Fprintf(out, "%d matching articles, %d months\n", total, len(months))
+			}
+			if len(months) == 0 {
+				return &exitError{code: exitFatal}
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	c.Flags().StringVar(&lang, "lang", "", "only articles in this language")
+	return c
+}
