@@ -286,14 +286,28 @@ func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Quer
 	}
 	switch c.Field {
 	case "":
+		// each language's analyzer turns the text into that field's terms: one
+		// term is a term query, several a phrase; no term (a stop word) no query
 		var qs []query.Query
 		for _, l := range langs {
-			for _, f := range []string{LeadField(l), BodyField(l)} {
-				m := query.NewMatchPhraseQuery(c.Value)
-				m.SetField(f)
-				m.Analyzer = AnalyzerName(l)
-				qs = append(qs, m)
+			toks := Analyzer(l).Analyze([]byte(c.Value))
+			if len(toks) == 0 {
+				continue
 			}
+			terms := make([]string, len(toks))
+			for i, t := range toks {
+				terms[i] = string(t.Term)
+			}
+			for _, f := range []string{LeadField(l), BodyField(l)} {
+				if len(terms) == 1 {
+					qs = append(qs, termQuery(f, terms[0]))
+				} else {
+					qs = append(qs, query.NewPhraseQuery(terms, f))
+				}
+			}
+		}
+		if len(qs) == 0 {
+			return query.NewMatchNoneQuery(), nil
 		}
 		return query.NewDisjunctionQuery(qs), nil
 	case "lang":

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/rivo/uniseg"
 
+	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/pipeline"
 )
 
@@ -72,13 +73,34 @@ func MakeSnippet(doc *pipeline.Document, queries []string, width int) Snippet {
 	}
 	var hits [][2]int
 	if len(want) > 0 {
-		for _, t := range an.Analyze([]byte(text)) {
-			if want[string(t.Term)] {
-				if n := len(hits); n > 0 && hits[n-1][1] > t.Start {
-					continue // overlapping bigrams of one word
-				}
-				hits = append(hits, [2]int{t.Start, t.End})
+		// analyse only the paragraphs that may hold a match: those containing the
+		// first letters of a query word (an inflected word keeps its start)
+		var probes []string
+		for _, q := range queries {
+			for _, w := range strings.Fields(q) {
+				probes = append(probes, probe(corpus.FoldDigits(w)))
 			}
+		}
+		for off := 0; off < len(text); {
+			end := strings.IndexByte(text[off:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += off
+			}
+			para := text[off:end]
+			if len(hits) < 4 && mayMatch(para, probes) {
+				for _, t := range an.Analyze([]byte(para)) {
+					if want[string(t.Term)] {
+						s, e := off+t.Start, off+t.End
+						if n := len(hits); n > 0 && hits[n-1][1] > s {
+							continue // overlapping bigrams of one word
+						}
+						hits = append(hits, [2]int{s, e})
+					}
+				}
+			}
+			off = end + 1
 		}
 	}
 	// the window start (a hit) that covers most hits
@@ -162,4 +184,41 @@ func wordBounds(text string, start, end int) (int, int) {
 		}
 	}
 	return start, end
+}
+
+// probe is the start of a query word that its inflected forms share: its first
+// three letters (in Arabic script, where letter variants fold later, any letter
+// may differ; then the probe is empty and every paragraph is analysed).
+func probe(w string) string {
+	w = strings.ToLower(w)
+	n := 0
+	for i, r := range w {
+		if r >= 0x0600 && r <= 0x06FF {
+			return ""
+		}
+		if n == 3 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+func mayMatch(para string, probes []string) bool {
+	lower := ""
+	for _, p := range probes {
+		if p == "" {
+			return true
+		}
+		if strings.Contains(para, p) {
+			return true
+		}
+		if lower == "" {
+			lower = strings.ToLower(corpus.FoldDigits(para))
+		}
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
 }
