@@ -222,7 +222,7 @@ func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Resu
 				return nil, fmt.Errorf("document %s: %w", h.ID, err)
 			}
 			hit.Doc = doc
-			hit.Snippet = MakeSnippet(doc, textTerms(q), 240)
+			hit.Snippet = MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -671,4 +671,41 @@ func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]
 		out = append(out, rel)
 	}
 	return out, nil
+}
+
+// entitySpans returns the spans of the document's entities that the query's
+// person:, document: and date: clauses match, for highlighting.
+func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
+	var out [][2]int
+	for _, c := range q.Clauses {
+		if c.Occur == MustNot || c.Field == "" {
+			continue
+		}
+		values := []string{c.Value}
+		if opt.Canon != nil {
+			if v := opt.Canon(c.Field, c.Value); len(v) > 0 {
+				values = v
+			}
+		}
+		for _, e := range doc.Entities {
+			if e.Type != c.Field || e.End > len(doc.Text) {
+				continue
+			}
+			match := false
+			for _, v := range values {
+				switch c.Field {
+				case "person":
+					match = match || strings.EqualFold(e.Text, c.Value) || e.Key == v || (e.Key != "" && extract.SkeletonKey(e.Key) == extract.SkeletonKey(v))
+				case "document":
+					match = match || strings.EqualFold(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value), v)
+				case "date":
+					match = match || e.Value == v || strings.HasPrefix(e.Value, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
+				}
+			}
+			if match {
+				out = append(out, [2]int{e.Start, e.End})
+			}
+		}
+	}
+	return out
 }

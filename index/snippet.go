@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sort"
 	"strings"
 	"sync"
 
@@ -59,11 +60,11 @@ func (s Snippet) Highlight(open, close string) string {
 // MakeSnippet picks the passage of about width bytes of the document's lead and
 // body with the most words that match the query texts under the document's
 // analyzer (so सम्मेलनों marks सम्मेलन), or the start of the body when none match.
-func MakeSnippet(doc *pipeline.Document, queries []string, width int) Snippet {
-	text := doc.Lead
-	if doc.Body != "" {
-		text += "\n" + doc.Body
-	}
+//
+// Entity spans (byte offsets into doc.Text, the entities a field query matched)
+// are marked too.
+func MakeSnippet(doc *pipeline.Document, queries []string, spans [][2]int, width int) Snippet {
+	text := doc.Text
 	an := Analyzer(doc.Lang)
 	want := map[string]bool{}
 	for _, q := range queries {
@@ -102,6 +103,19 @@ func MakeSnippet(doc *pipeline.Document, queries []string, width int) Snippet {
 			}
 			off = end + 1
 		}
+	}
+	if len(spans) > 0 {
+		hits = append(hits, spans...)
+		sort.Slice(hits, func(i, j int) bool { return hits[i][0] < hits[j][0] })
+		merged := hits[:0]
+		for _, h := range hits {
+			if n := len(merged); n > 0 && h[0] < merged[n-1][1] {
+				merged[n-1][1] = max(merged[n-1][1], h[1])
+				continue
+			}
+			merged = append(merged, h)
+		}
+		hits = merged
 	}
 	// the window start (a hit) that covers most hits
 	best, bestN := 0, 0
