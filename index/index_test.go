@@ -317,3 +317,38 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+// Warm facets (counted from memory in one pass) equal bleve's facets, and the
+// hits come in the same order.
+func TestWarmFacetsEqualCold(t *testing.T) {
+	dir, _ := sampleIndex(t)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	opt := SearchOptions{Limit: 3, Facets: []string{"lang", "person", "document", "year"}}
+	for _, q := range []string{"सम्मेलनों", "lang:hi", "पार्टी -कांग्रेस"} {
+		pq, _ := ParseQuery(q)
+		cold, err := r.Search(context.Background(), pq, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WarmFacets(opt.Facets...); err != nil {
+			t.Fatal(err)
+		}
+		warm, err := r.Search(context.Background(), pq, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cold.Total != warm.Total || fmt.Sprint(cold.Facets) != fmt.Sprint(warm.Facets) {
+			t.Errorf("%s: cold %d %v, warm %d %v", q, cold.Total, cold.Facets, warm.Total, warm.Facets)
+		}
+		for i := range cold.Hits {
+			if i < len(warm.Hits) && cold.Hits[i].Score != warm.Hits[i].Score {
+				t.Errorf("%s: hit %d scores %v vs %v", q, i, cold.Hits[i].Score, warm.Hits[i].Score)
+			}
+		}
+		r.facets = facetCache{} // cold again for the next query
+	}
+}

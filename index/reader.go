@@ -22,10 +22,11 @@ import (
 // Reader searches the last published generation of an index. It never waits on
 // a writer: published generations are never written again.
 type Reader struct {
-	dir   string
-	gen   int
-	idx   bleve.Index
-	langs []string
+	dir    string
+	gen    int
+	idx    bleve.Index
+	langs  []string
+	facets facetCache
 }
 
 // Open opens the index in dir for searching.
@@ -196,6 +197,23 @@ func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Resu
 	}
 	if len(filters) > 1 {
 		bq = query.NewConjunctionQuery(filters)
+	}
+	if warm := r.warmFields(opt.Facets); warm != nil && len(opt.Facets) > 0 && !opt.SortDate {
+		start := time.Now()
+		out, hits, err := r.searchWarm(ctx, bq, opt, warm)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for i, h := range hits {
+			doc, err := r.Document(h.ID)
+			if err != nil || doc == nil {
+				return nil, fmt.Errorf("document %s: %v", h.ID, err)
+			}
+			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1, Doc: doc,
+				Snippet: MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)})
+		}
+		out.Took = time.Since(start)
+		return out, nil
 	}
 	req := bleve.NewSearchRequestOptions(bq, opt.Limit, opt.Offset, false)
 	req.Fields = []string{FieldSource}
