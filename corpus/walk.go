@@ -45,6 +45,9 @@ func Walk(ctx context.Context, roots []string, opt WalkOptions, fn func(File) er
 	for _, root := range roots {
 		info, err := os.Stat(root)
 		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				err = fmt.Errorf("%w: %s", ErrNoSuchPath, root)
+			}
 			if err := fn(File{Path: root, Err: err}); err != nil {
 				return err
 			}
@@ -136,6 +139,9 @@ func (w *walker) dir(path string) error {
 	}
 	return nil
 }
+
+// ErrNoSuchPath is reported by Walk for a root that does not exist.
+var ErrNoSuchPath = errors.New("no such file or folder")
 
 // ErrDanglingLink is reported by Walk for a symbolic link to nothing.
 var ErrDanglingLink = errors.New("dangling symbolic link")

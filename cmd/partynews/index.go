@@ -334,6 +334,8 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 // file are "skipped", everything else "failed".
 func classify(err error) (string, string) {
 	switch {
+	case errors.Is(err, corpus.ErrNoSuchPath):
+		return stFailed, err.Error()
 	case errors.Is(err, corpus.ErrNotText), errors.Is(err, corpus.ErrEmpty), errors.Is(err, corpus.ErrTooLarge), errors.Is(err, corpus.ErrDanglingLink):
 		return stSkipped, err.Error()
 	case errors.Is(err, os.ErrNotExist):
