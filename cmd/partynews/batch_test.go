@@ -222,26 +222,28 @@ func TestCrashSafety(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "archive")
 	makeCorpus(t, src, 1500)
-	clean := filepath.Join(dir, "clean")
-	if out, err := child("index", "--index", clean, "-q", src).CombinedOutput(); err != nil {
-		t.Fatalf("clean run: %v %s", err, out)
-	}
-	want := state(t, clean)
-
 	crashed := filepath.Join(dir, "crashed")
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	kills := 0
-	for attempt := 0; kills < 10 && attempt < 40; attempt++ {
+	for attempt := 0; kills < 10 && attempt < 60; attempt++ {
 		cmd := child("index", "--index", crashed, "-q", "--checkpoint", "150ms", "--batch", "32", src)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		delay := time.Duration(50+rng.Intn(1500)) * time.Millisecond
+		delay := time.Duration(30+rng.Intn(800)) * time.Millisecond
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		select {
 		case <-done:
-			continue // finished before the kill: try again with the next delay
+			// finished before the kill: give the next run work again by
+			// changing 300 articles
+			for k := 0; k < 300; k++ {
+				i := rng.Intn(1500)
+				p := filepath.Join(src, fmt.Sprintf("%03d", i/100), fmt.Sprintf("%05d.txt", i))
+				b, _ := os.ReadFile(p)
+				os.WriteFile(p, append(b, fmt.Sprintf("बदलाव %d.%d\n", attempt, k)...), 0o644)
+			}
+			continue
 		case <-time.After(delay):
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
@@ -260,6 +262,11 @@ func TestCrashSafety(t *testing.T) {
 	if out, err := child("index", "--index", crashed, "-q", src).CombinedOutput(); err != nil {
 		t.Fatalf("last run: %v %s", err, out)
 	}
+	clean := filepath.Join(dir, "clean")
+	if out, err := child("index", "--index", clean, "-q", src).CombinedOutput(); err != nil {
+		t.Fatalf("clean run: %v %s", err, out)
+	}
+	want := state(t, clean)
 	if got := state(t, crashed); got != want {
 		t.Errorf("after %d kills the index differs from a clean run:\n%s\nwant:\n%s", kills, got[:min(len(got), 600)], want[:min(len(want), 600)])
 	}
