@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -302,8 +303,14 @@ func (t *Text) cjkDate(i int) []dateMatch {
 		return nil
 	}
 	d, ok := t.dayAt(j + 2)
-	if !ok || (t.tok(j+3) != "日" && t.tok(j+3) != "일") || !validDate(y, m, d) {
+	if !ok || !validDate(y, m, d) {
 		return nil
 	}
-	return []dateMatch{{start: t.Toks[i].Start, end: t.Toks[j+3].End, day: d, month: m, year: y, next: j + 4}}
+	// 日 may start a longer run of Han letters: 15日在河内
+	day := t.tok(j + 3)
+	if day != "일" && !strings.HasPrefix(day, "日") {
+		return nil
+	}
+	end := t.Toks[j+3].Start + len(day[:len(string([]rune(day)[0]))])
+	return []dateMatch{{start: t.Toks[i].Start, end: end, day: d, month: m, year: y, next: j + 4}}
 }
