@@ -26,12 +26,13 @@ type nameData struct {
 	surname map[string]string     // romanized spelling → canonical surname
 	places  map[string]bool       // names and skeletons of places and newspapers
 	foreign map[string][][]string // skeleton of a first word → skeletons of whole names
+	alias   map[string]string     // romanized key → the key of the usual spelling
 	city    map[string]bool
 	credit  map[string]bool
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, foreign: map[string][][]string{}, city: map[string]bool{}, credit: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, credit: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -44,6 +45,11 @@ func loadNames(data string) nameData {
 			continue
 		}
 		switch section {
+		case "aliases":
+			canon, alts, _ := strings.Cut(line, ":")
+			for _, a := range strings.Split(alts, ",") {
+				n.alias[strings.TrimSpace(a)] = strings.TrimSpace(canon)
+			}
 		case "surnames":
 			canon, alts, _ := strings.Cut(line, ":")
 			for _, a := range strings.Split(alts, ",") {
@@ -246,7 +252,11 @@ func personKey(name string) string {
 		r = syllableFix.Replace(r)
 		parts = append(parts, r)
 	}
-	return strings.Join(parts, " ")
+	key := strings.Join(parts, " ")
+	if a, ok := names.alias[key]; ok {
+		return a
+	}
+	return key
 }
 
 var syllableFix = strings.NewReplacer("iya", "ia", "uya", "ua")

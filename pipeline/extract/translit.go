@@ -52,7 +52,8 @@ func Romanize(w string) string {
 	out := b.String()
 	switch {
 	case script >= 0x0600 && script <= 0x06FF:
-		out = vowelize(out) // short vowels are not written: من = man
+		out = vowelize(out)                        // short vowels are not written: من = man
+		out = strings.ReplaceAll(out, "tsh", "ch") // تش = ch
 		for _, pre := range []string{"aing", "ing", "eng"} {
 			if strings.HasPrefix(out, pre) && len(out) > len(pre) {
 				out = "ng" + out[len(pre):] // اینگھی = nghi
@@ -60,7 +61,7 @@ func Romanize(w string) string {
 			}
 		}
 	case script >= 0x0400 && script <= 0x04FF:
-		out = strings.NewReplacer("tkh", "th", "kkh", "kh").Replace(out) // Тхань = Thanh
+		// Тхань = Thanh, Кх = Kh and Х = H read right letter by letter
 	}
 	return out
 }
@@ -199,7 +200,7 @@ func arabic(b *strings.Builder, rs []rune, i int) {
 var cyrillic = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z", 'и': "i",
 	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
-	'у': "u", 'ф': "ph", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "y", 'ь': "",
+	'у': "u", 'ф': "ph", 'х': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "y", 'ь': "",
 	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
 }
 
