@@ -321,3 +321,55 @@ func TestConcurrentUse(t *testing.T) {
 		t.Fatalf("the index run failed: %v", err)
 	}
 }
+
+// A full disk fails the run with a clear error and leaves the last published
+// state searchable; so does a read-only one. Needs root to mount a small tmpfs.
+func TestFullAndReadOnlyDisk(t *testing.T) {
+	mnt := t.TempDir()
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt).Run(); err != nil {
+		t.Skipf("cannot mount a small file system here: %v", err)
+	}
+	defer exec.Command("umount", "-l", mnt).Run()
+	idx := filepath.Join(mnt, "index")
+	small := filepath.Join(t.TempDir(), "small")
+	if _, err := sample.WriteTo(small); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := child("index", "--index", idx, "-q", small).CombinedOutput(); err != nil {
+		t.Fatalf("first run: %v %s", err, out)
+	}
+	big := filepath.Join(t.TempDir(), "big")
+	makeCorpus(t, big, 1500)
+	cmd := child("index", "--index", idx, "-q", big)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != exitFatal || !strings.Contains(errOut.String(), "no space left on device") {
+		t.Errorf("full disk: exit %d, stderr %q", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), "goroutine ") {
+		t.Errorf("full disk printed a stack trace: %s", errOut.String())
+	}
+	checkCount := func(when string) {
+		r, err := index.Open(idx)
+		if err != nil {
+			t.Fatalf("%s: the last published index does not open: %v", when, err)
+		}
+		defer r.Close()
+		if n, _ := r.Count(); n != 5 {
+			t.Errorf("%s: %d documents, want the 5 published before", when, n)
+		}
+	}
+	checkCount("after the full disk")
+	if err := exec.Command("mount", "-o", "remount,ro", mnt).Run(); err != nil {
+		t.Skipf("cannot remount read-only: %v", err)
+	}
+	cmd = child("index", "--index", idx, "-q", small)
+	errOut.Reset()
+	cmd.Stderr = &errOut
+	cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != exitFatal || !strings.Contains(errOut.String(), "read-only file system") {
+		t.Errorf("read-only disk: exit %d, stderr %q", code, errOut.String())
+	}
+	checkCount("on a read-only disk")
+}
