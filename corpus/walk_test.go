@@ -1,0 +1,87 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWalk(t *testing.T) {
+	dir := t.TempDir()
+	deep := dir
+	for i := 0; i < 40; i++ {
+		deep = filepath.Join(deep, "d")
+	}
+	os.MkdirAll(deep, 0o755)
+	os.WriteFile(filepath.Join(deep, "deep.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.TXT"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "skip.md"), []byte("x"), 0o644)
+	os.Mkdir(filepath.Join(dir, "folder.txt"), 0o755)
+	os.Symlink(dir, filepath.Join(dir, "loop"))
+	os.Symlink(filepath.Join(dir, "none"), filepath.Join(dir, "dangling.txt"))
+	var got []string
+	var errs []error
+	err := Walk(context.Background(), []string{dir, filepath.Join(dir, "missing")}, WalkOptions{}, func(f File) error {
+		if f.Err != nil {
+			errs = append(errs, f.Err)
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, f.Path)
+		got = append(got, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "a.TXT b.txt " + strings.Repeat("d/", 40) + "deep.txt"
+	if strings.Join(got, " ") != want {
+		t.Errorf("walked %v, want %s", got, want)
+	}
+	if len(errs) != 2 || !errors.Is(errs[0], ErrDanglingLink) || !errors.Is(errs[1], ErrNoSuchPath) {
+		t.Errorf("errors %v", errs)
+	}
+}
+
+// A file deleted between listing and reading is ErrNotExist; a file that grows
+// while read either fits the cap or is refused, never more.
+func TestReadRaces(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Read(filepath.Join(dir, "gone.txt"), 0); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("vanished file: %v", err)
+	}
+	p := filepath.Join(dir, "growing.txt")
+	os.WriteFile(p, []byte("सम्मेलन\n"), 0o644)
+	stop := make(chan struct{})
+	go func() {
+		f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+		defer f.Close()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				f.WriteString(strings.Repeat("पार्टी सम्मेलन ", 100) + "\n")
+			}
+		}
+	}()
+	defer close(stop)
+	const limit = 1 << 20
+	deadline := time.Now().Add(2 * time.Second)
+	for time.Now().Before(deadline) {
+		a, err := Read(p, limit)
+		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("growing file: %v", err)
+			}
+			return // grew past the cap: refused
+		}
+		if len(a.Text) > limit {
+			t.Fatalf("read %d bytes over the cap", len(a.Text))
+		}
+	}
+}
