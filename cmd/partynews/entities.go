@@ -28,11 +28,7 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 ` + indexHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			dir, err := indexDir(c)
-			if err != nil {
-				return err
-			}
-			r, err := index.Open(dir)
+			r, err := openIndex(c)
 			if err != nil {
 				return err
 			}
@@ -94,17 +90,13 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 ` + indexHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			dir, err := indexDir(c)
-			if err != nil {
-				return err
-			}
 			q, err := index.ParseQuery(strings.Join(args, " "))
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
-			r, err := index.Open(dir)
+			r, err := openIndex(c)
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return err
 			}
 			defer r.Close()
 			months, total, err := r.Timeline(c.Context(), q, index.SearchOptions{Lang: lang, Canon: canon})

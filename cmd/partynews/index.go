@@ -67,17 +67,7 @@ type reportLine struct {
 }
 
 func newIndexCmd() *cobra.Command {
-	var (
-		asJSON     bool
-		report     string
-		prune      bool
-		maxSize    int64
-		workers    int
-		batch      int
-		checkpoint time.Duration
-		wait       time.Duration
-		quiet      bool
-	)
+	var o indexOptions
 	c := &cobra.Command{
 		Use:   "index [flags] PATH...",
 		Short: "Add article files (.txt, recursively) to the index; incremental",
@@ -106,24 +96,24 @@ failed (listed in --report and the log).
 			if err != nil {
 				return err
 			}
-			opt := indexOptions{dir: dir, roots: args, asJSON: asJSON, report: report, prune: prune,
-				maxSize: maxSize, workers: workers, batch: batch, checkpoint: checkpoint, wait: wait, quiet: quiet}
-			return runIndex(c.Context(), c.OutOrStdout(), opt)
+			o.dir, o.roots = dir, args
+			return runIndex(c.Context(), c.OutOrStdout(), o)
 		},
 	}
 	f := c.Flags()
-	f.BoolVar(&asJSON, "json", false, "print the summary as one JSON object on stdout")
-	f.StringVar(&report, "report", "", "write one JSON line per file not indexed (path, status, reason) to this file")
-	f.BoolVar(&prune, "prune", false, "delete documents whose files under PATH are gone")
-	f.Int64Var(&maxSize, "max-size", 50<<20, "skip files larger than this many bytes")
-	f.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel parse/detect/extract workers")
-	f.IntVar(&batch, "batch", 256, "documents per index batch")
-	f.DurationVar(&checkpoint, "checkpoint", 30*time.Second, "publish progress to searches this often")
-	f.DurationVar(&wait, "wait", 0, "wait this long for another index run on the same index to finish")
-	f.BoolVarP(&quiet, "quiet", "q", false, "no progress output")
+	f.BoolVar(&o.asJSON, "json", false, "print the summary as one JSON object on stdout")
+	f.StringVar(&o.report, "report", "", "write one JSON line per file not indexed (path, status, reason) to this file")
+	f.BoolVar(&o.prune, "prune", false, "delete documents whose files under PATH are gone")
+	f.Int64Var(&o.maxSize, "max-size", 50<<20, "skip files larger than this many bytes")
+	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "parallel parse/detect/extract workers")
+	f.IntVar(&o.batch, "batch", 256, "documents per index batch")
+	f.DurationVar(&o.checkpoint, "checkpoint", 30*time.Second, "publish progress to searches this often")
+	f.DurationVar(&o.wait, "wait", 0, "wait this long for another index run on the same index to finish")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
 	return c
 }
 
+// indexOptions are the flags and arguments of an index run.
 type indexOptions struct {
 	dir        string
 	roots      []string

@@ -15,6 +15,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/partynews/partynews/index"
 )
 
 // Exit codes, as documented in the README.
@@ -144,6 +146,20 @@ func indexDir(c *cobra.Command) (string, error) {
 		return filepath.Join(home, "Library", "Application Support", "partynews", "index"), nil
 	}
 	return filepath.Join(home, ".local", "share", "partynews", "index"), nil
+}
+
+// openIndex opens the index for reading; a missing or broken index is an
+// error (exit 2), as grep treats an unreadable file.
+func openIndex(c *cobra.Command) (*index.Reader, error) {
+	dir, err := indexDir(c)
+	if err != nil {
+		return nil, &exitError{exitUsage, err}
+	}
+	r, err := index.Open(dir)
+	if err != nil {
+		return nil, &exitError{exitUsage, err}
+	}
+	return r, nil
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

@@ -61,10 +61,6 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
   partynews search 'document:18-NQ/TW +lang:hi'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			dir, err := indexDir(c)
-			if err != nil {
-				return &exitError{exitUsage, err}
-			}
 			q, err := index.ParseQuery(strings.Join(args, " "))
 			if err != nil {
 				return &exitError{exitUsage, err}
@@ -80,9 +76,9 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 			default:
 				return usageError("--sort %q: want relevance or date", sortBy)
 			}
-			r, err := index.Open(dir)
+			r, err := openIndex(c)
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return err
 			}
 			defer r.Close()
 			res, err := r.Search(c.Context(), q, opt)

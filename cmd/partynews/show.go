@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/pipeline"
 )
 
@@ -27,11 +26,7 @@ that evidence. --json prints the stored document with "related".
 ` + indexHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			dir, err := indexDir(c)
-			if err != nil {
-				return err
-			}
-			r, err := index.Open(dir)
+			r, err := openIndex(c)
 			if err != nil {
 				return err
 			}

@@ -20,11 +20,7 @@ With --json: {"documents","languages":{"hi":4,…},"size_bytes","generation","di
 ` + indexHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			dir, err := indexDir(c)
-			if err != nil {
-				return err
-			}
-			r, err := index.Open(dir)
+			r, err := openIndex(c)
 			if err != nil {
 				return err
 			}
