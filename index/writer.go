@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/extract"
 )
@@ -414,7 +415,23 @@ func loadStored(idx bleve.Index, id string) (*stored, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("stored source: %w", err)
 	}
+	restoreLines(&s.Document)
 	return &s, nil
+}
+
+// restoreLines fills in the lead, body and captions, which are not stored: they
+// are the lines of the stored text (storing them again would double the index).
+func restoreLines(d *pipeline.Document) {
+	if d.Lead != "" || d.Text == "" {
+		return
+	}
+	a := corpus.Parse("", d.Text)
+	d.Lead, d.Body = a.Lead(), a.Join(corpus.Body)
+	for _, l := range a.Lines {
+		if l.Kind == corpus.Caption {
+			d.Captions = append(d.Captions, d.Text[l.Start:l.End])
+		}
+	}
 }
 
 func decodeSource(src string) (*pipeline.Document, error) {
@@ -422,13 +439,16 @@ func decodeSource(src string) (*pipeline.Document, error) {
 	if err := json.Unmarshal([]byte(src), &doc); err != nil {
 		return nil, fmt.Errorf("stored source: %w", err)
 	}
+	restoreLines(&doc)
 	return &doc, nil
 }
 
 // toBleve maps a document to the fields of the index mapping.
 func toBleve(sd *stored) map[string]interface{} {
 	d := &sd.Document
-	src, _ := json.Marshal(sd)
+	slim := *sd
+	slim.Lead, slim.Body, slim.Captions = "", "", nil
+	src, _ := json.Marshal(slim)
 	files := make([]string, len(sd.Files))
 	for i, f := range sd.Files {
 		files[i] = fileTerm(f.Path, f.Size, f.ModTime)
