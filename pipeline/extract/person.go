@@ -86,7 +86,8 @@ func (People) Extract(t *Text) []Entity {
 		if t.Toks[i].Kind != Word || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
 			continue
 		}
-		if len(names.foreign[skeleton(t.rom(i))]) > 0 {
+		t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(i))
+		if len(names.foreign[string(t.skbuf)]) > 0 {
 			if last, ok := t.foreignAt(i); ok {
 				start, stop := t.Toks[i].Start, t.Toks[last].End
 				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Key: personKey(t.S[start:stop])})
@@ -198,6 +199,12 @@ func (t *Text) rom(k int) string {
 		t.roms[k], t.romDone[k] = Romanize(t.lower[k]), true
 	}
 	return t.roms[k]
+}
+
+// skelIs reports whether token k's consonant skeleton is s, without allocating.
+func (t *Text) skelIs(k int, s string) bool {
+	t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(k))
+	return string(t.skbuf) == s
 }
 
 // isStop reports a word that may be a name syllable but also an everyday word,
@@ -346,12 +353,13 @@ func skeletonKey(name string) string {
 // foreignAt matches a well-known foreign name (Hun Manet, Sonexay Siphandone …)
 // at token i in any script, by consonant skeletons; it returns the last token.
 func (t *Text) foreignAt(i int) (int, bool) {
-	cands := names.foreign[skeleton(t.rom(i))]
+	t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(i))
+	cands := names.foreign[string(t.skbuf)]
 	for _, sk := range cands {
 		k := 1
 		for ; k < len(sk); k++ {
 			j := i + k
-			if j >= len(t.Toks) || t.Toks[j].Kind != Word || !t.sameLine(i, j) || skeleton(t.rom(j)) != sk[k] {
+			if j >= len(t.Toks) || t.Toks[j].Kind != Word || !t.sameLine(i, j) || !t.skelIs(j, sk[k]) {
 				break
 			}
 		}

@@ -81,6 +81,7 @@ type Text struct {
 	noSpace bool   // the script writes words without spaces (Thai, Lao, Khmer …)
 	roms    []string
 	romDone []bool
+	skbuf   []byte
 }
 
 // NewText tokenizes text for extraction in lang.

@@ -246,10 +246,13 @@ func vnSyllable(s string) bool {
 // the spellings of one name in different scripts compare equal: Siphandone,
 // सिफानदोन (siphanadon) and سیفاندون (sifandon) all give "sfndn". An empty word
 // (a script Romanize does not read) gives "".
-func skeleton(s string) string {
-	b := make([]byte, 0, len(s))
+func skeleton(s string) string { return string(appendSkeleton(make([]byte, 0, len(s)), s)) }
+
+// appendSkeleton appends the skeleton of s to b.
+func appendSkeleton(b []byte, s string) []byte {
+	start := len(b)
 	add := func(c byte) {
-		if len(b) == 0 || b[len(b)-1] != c {
+		if len(b) == start || b[len(b)-1] != c {
 			b = append(b, c)
 		}
 	}
@@ -276,5 +279,5 @@ func skeleton(s string) string {
 			add(c)
 		}
 	}
-	return string(b)
+	return b
 }
