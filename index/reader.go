@@ -727,3 +727,43 @@ func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
 	}
 	return out
 }
+
+// Each calls fn with every stored document, in index order.
+func (r *Reader) Each(ctx context.Context, fn func(*pipeline.Document) error) error {
+	adv, err := r.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	ir, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer ir.Close()
+	all, err := ir.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer all.Close()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		id, err := all.Next()
+		if err != nil || id == nil {
+			return err
+		}
+		ext, err := ir.ExternalID(id)
+		if err != nil {
+			return err
+		}
+		d, err := r.Document(ext)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", ext, err)
+		}
+		if d != nil {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+	}
+}

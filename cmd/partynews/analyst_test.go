@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +116,46 @@ func TestCrossScriptPeople(t *testing.T) {
 	code, out = runT(t, "search", "--index", idx, "--json", "--limit", "100", `person:"फाम मिन्ह चिन्ह"`)
 	if code != exitOK || !strings.Contains(out, `"lang":"ur"`) || !strings.Contains(out, `"lang":"de"`) {
 		t.Errorf("person:\"फाम मिन्ह चिन्ह\": %d, want Urdu and German hits", code)
+	}
+}
+
+// The bulk export has an action and a document line per article, with the
+// index's fields; the template maps every language's text fields.
+func TestExportBulk(t *testing.T) {
+	idx := sampleIndexDir(t)
+	code, out := runT(t, "export", "--index", idx, "--format", "es-bulk")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || len(lines) != 10 {
+		t.Fatalf("export: exit %d, %d lines", code, len(lines))
+	}
+	found := false
+	for i := 0; i < len(lines); i += 2 {
+		var action struct {
+			Index struct {
+				ID string `json:"_id"`
+			}
+		}
+		var doc map[string]any
+		if json.Unmarshal([]byte(lines[i]), &action) != nil || json.Unmarshal([]byte(lines[i+1]), &doc) != nil {
+			t.Fatalf("lines %d-%d are not JSON", i, i+1)
+		}
+		if action.Index.ID != doc["id"] || doc["body_"+doc["lang"].(string)] == nil {
+			t.Errorf("document %v: id or body missing", doc["id"])
+		}
+		if strings.Contains(fmt.Sprint(doc["document"]), "18-NQ/TW") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no exported document lists 18-NQ/TW")
+	}
+	code, out = runT(t, "export", "--template")
+	var tmpl struct {
+		Template struct {
+			Mappings struct{ Properties map[string]any }
+		}
+	}
+	if code != exitOK || json.Unmarshal([]byte(out), &tmpl) != nil || tmpl.Template.Mappings.Properties["body_ur"] == nil || tmpl.Template.Mappings.Properties["person_key"] == nil {
+		t.Errorf("template: %d %s", code, out[:min(200, len(out))])
 	}
 }

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/pipeline/extract"
+)
+
+func newExportCmd() *cobra.Command {
+	var (
+		format   string
+		out      string
+		name     string
+		template bool
+	)
+	c := &cobra.Command{
+		Use:   "export --format es-bulk [--out FILE] [--name INDEX] [--template]",
+		Short: "Write the index as Elasticsearch/OpenSearch bulk NDJSON, or its index template",
+		Long: `Export every document for Elasticsearch or OpenSearch: --format es-bulk writes
+bulk-API NDJSON (an action line, then the document) with the same fields and
+entity facets as partynews's index: text per language (lead_hi, body_ur …), lang,
+paths, source_url, person, person_key, person_skel, document, date, date_time,
+year, month, figure, unit, and the entities themselves. --template prints the
+index template (settings and mappings, with an analyzer per language) to create
+first:
+
+  partynews export --template > template.json
+  curl -XPUT localhost:9200/_index_template/partynews -H 'Content-Type: application/json' -d @template.json
+  partynews export --format es-bulk --out bulk.ndjson
+  curl -XPOST localhost:9200/_bulk -H 'Content-Type: application/x-ndjson' --data-binary @bulk.ndjson
+
+` + indexHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			w := c.OutOrStdout()
+			if out != "" {
+				f, err := os.Create(out)
+				if err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				defer f.Close()
+				w = f
+			}
+			if template {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(esTemplate(name))
+			}
+			if format != "es-bulk" {
+				return usageError("--format %q: the one format is es-bulk", format)
+			}
+			r, err := openIndex(c)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			bw := bufio.NewWriter(w)
+			n, err := exportBulk(c.Context(), r, bw, name)
+			if err == nil {
+				err = bw.Flush()
+			}
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if out != "" {
+				fmt.Fprintf(c.ErrOrStderr(), "exported %d documents to %s\n", n, out)
+			}
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&format, "format", "es-bulk", "output format: es-bulk")
+	f.StringVar(&out, "out", "", "write to this file instead of stdout")
+	f.StringVar(&name, "name", "partynews", "the Elasticsearch index name")
+	f.BoolVar(&template, "template", false, "print the index template instead of the documents")
+	return c
+}
+
+// esDoc is one exported document: the index's fields, flattened.
+type esDoc struct {
+	ID         string           `json:"id"`
+	Lang       string           `json:"lang"`
+	Paths      []string         `json:"paths"`
+	SourceURL  string           `json:"source_url,omitempty"`
+	Byline     string           `json:"byline,omitempty"`
+	Person     []string         `json:"person,omitempty"`
+	PersonKey  []string         `json:"person_key,omitempty"`
+	PersonSkel []string         `json:"person_skel,omitempty"`
+	Document   []string         `json:"document,omitempty"`
+	Date       []string         `json:"date,omitempty"`
+	DateTime   []string         `json:"date_time,omitempty"`
+	Year       []string         `json:"year,omitempty"`
+	Month      []string         `json:"month,omitempty"`
+	Figure     []float64        `json:"figure,omitempty"`
+	Unit       []string         `json:"unit,omitempty"`
+	Entities   []extract.Entity `json:"entities"`
+	Text       string           `json:"text"`
+}
+
+func toES(d *pipeline.Document) map[string]any {
+	e := esDoc{ID: d.ID, Lang: d.Lang, Paths: d.Paths, SourceURL: d.SourceURL, Byline: d.Byline, Entities: d.Entities, Text: d.Text}
+	seen := map[*[]string]map[string]bool{}
+	add := func(dst *[]string, v string) {
+		if seen[dst] == nil {
+			seen[dst] = map[string]bool{}
+		}
+		if v != "" && !seen[dst][v] {
+			seen[dst][v] = true
+			*dst = append(*dst, v)
+		}
+	}
+	for _, x := range d.Entities {
+		switch x.Type {
+		case extract.Person:
+			add(&e.Person, strings.ToLower(x.Text))
+			add(&e.PersonKey, x.Key)
+			if x.Key != "" {
+				add(&e.PersonSkel, extract.SkeletonKey(x.Key))
+			}
+		case extract.Document:
+			add(&e.Document, strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(x.Value)))
+		case extract.Date:
+			add(&e.Date, x.Value)
+			if len(x.Value) == 10 && x.Value[0] != '-' {
+				add(&e.DateTime, x.Value)
+				add(&e.Year, x.Value[:4])
+				add(&e.Month, x.Value[:7])
+			}
+		case extract.Figure:
+			if f, err := strconv.ParseFloat(x.Value, 64); err == nil {
+				e.Figure = append(e.Figure, f)
+			}
+			add(&e.Unit, x.Unit)
+		}
+	}
+	b, _ := json.Marshal(e)
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	m[index.LeadField(d.Lang)] = d.Lead
+	m[index.BodyField(d.Lang)] = d.Body
+	return m
+}
+
+func exportBulk(ctx context.Context, r *index.Reader, w io.Writer, name string) (int, error) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	n := 0
+	err := r.Each(ctx, func(d *pipeline.Document) error {
+		if err := enc.Encode(map[string]any{"index": map[string]string{"_index": name, "_id": d.ID}}); err != nil {
+			return err
+		}
+		n++
+		return enc.Encode(toES(d))
+	})
+	return n, err
+}
+
+// esAnalyzers maps partynews's languages to Elasticsearch's built-in analyzers.
+var esAnalyzers = map[string]string{
+	"ar": "arabic", "bg": "bulgarian", "bn": "bengali", "ca": "catalan", "cs": "czech", "da": "danish",
+	"de": "german", "el": "greek", "en": "english", "es": "spanish", "fa": "persian", "fi": "finnish",
+	"fr": "french", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+	"lt": "lithuanian", "lv": "latvian", "nl": "dutch", "no": "norwegian", "pt": "portuguese", "ro": "romanian",
+	"ru": "russian", "sv": "swedish", "th": "thai", "tr": "turkish", "ja": "cjk", "ko": "cjk", "zh": "cjk",
+	"ur": "partynews_urdu",
+}
+
+// esTemplate is the index template: one text field pair per language with its
+// analyzer, keywords for the entity facets, dates and figures typed.
+func esTemplate(name string) map[string]any {
+	props := map[string]any{
+		"id": kwMap(), "lang": kwMap(), "paths": kwMap(), "source_url": kwMap(), "person": kwMap(),
+		"person_key": kwMap(), "person_skel": kwMap(), "document": kwMap(), "date": kwMap(), "year": kwMap(),
+		"month": kwMap(), "unit": kwMap(), "byline": map[string]any{"type": "text"},
+		"date_time": map[string]any{"type": "date", "format": "yyyy-MM-dd"},
+		"figure":    map[string]any{"type": "double"},
+		"text":      map[string]any{"type": "text", "index": false},
+		"entities":  map[string]any{"type": "object", "enabled": false},
+	}
+	for _, l := range index.Languages {
+		a := esAnalyzers[l]
+		if a == "" {
+			a = "standard"
+		}
+		props[index.LeadField(l)] = map[string]any{"type": "text", "analyzer": a}
+		props[index.BodyField(l)] = map[string]any{"type": "text", "analyzer": a}
+	}
+	// Urdu: Arabic-script letter variants folded, digits folded, as partynews does
+	urdu := map[string]any{
+		"type": "custom", "tokenizer": "standard",
+		"char_filter": []string{"partynews_fold"},
+		"filter":      []string{"lowercase", "decimal_digit"},
+	}
+	fold := []string{"ي=>ی", "ى=>ی", "ك=>ک", "ه=>ہ", "ة=>ہ", "ھ=>ہ", "ۀ=>ہ", "أ=>ا", "إ=>ا", "آ=>ا", "ؤ=>و"}
+	return map[string]any{
+		"index_patterns": []string{name + "*"},
+		"template": map[string]any{
+			"settings": map[string]any{"analysis": map[string]any{
+				"char_filter": map[string]any{"partynews_fold": map[string]any{"type": "mapping", "mappings": fold}},
+				"analyzer":    map[string]any{"partynews_urdu": urdu},
+			}},
+			"mappings": map[string]any{"dynamic": false, "properties": props},
+		},
+	}
+}
+
+func kwMap() map[string]any { return map[string]any{"type": "keyword"} }
