@@ -34,7 +34,12 @@ eval: build
 	$(BIN) extract --json $(SHARED)/corpus/dev-flat/*.txt > $(DEMO)-flat.jsonl
 	$(SHARED)/tools/score-entities --gold $(SHARED)/eval/dev-gold-multilingual.jsonl --pred $(DEMO)-flat.jsonl
 
-bench:
+BENCH_N ?= 20000
+
+# One table: each stage alone, the full pipeline, RSS, index size, no-op re-run,
+# search latency; then the Go benchmarks of each stage.
+bench: build
+	$(GO) run ./cmd/pnbench -n $(BENCH_N) -shared $(SHARED)/corpus -bin $(BIN)
 	$(GO) test -run XXX -bench . -benchtime 2s ./...
 
 # Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.
@@ -50,4 +55,4 @@ lint:
 	$(GO) vet ./...
 
 clean:
-	rm -rf bin $(DEMO) $(DEMO)-*.jsonl
+	rm -rf bin $(DEMO) $(DEMO)-*.jsonl .bench
