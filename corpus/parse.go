@@ -238,6 +238,14 @@ func isCaption(s string) bool {
 		return false
 	}
 	t := strings.TrimRight(s, " .|)")
+	// the credit stands at the end: look at the last 160 bytes only
+	if len(t) > 160 {
+		cut := len(t) - 160
+		for cut < len(t) && !utf8.RuneStart(t[cut]) {
+			cut++
+		}
+		t = t[cut:]
+	}
 	// look at the last few words before a colon
 	for i := len(t); i > 0; {
 		j := strings.LastIndexAny(t[:i], ":：")
