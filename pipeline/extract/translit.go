@@ -110,6 +110,17 @@ func indic(b *strings.Builder, rs []rune, i int) int {
 		off = 0x2C // Bengali ব reads b (v in Devanagari's slot)
 	}
 	switch {
+	case base == 0x0980 && (off == 0x5F || off == 0x2F && i+1 < len(rs) && rs[i+1] == 0x09BC) && i > 0 && rs[i-1]-base >= 0x3E && rs[i-1]-base <= 0x4C:
+		// Bengali য় after a vowel sign is a glide, not a consonant: কোয়াং = koang
+		j := i + 1
+		if off == 0x2F {
+			j++ // the nukta
+		}
+		if j < len(rs) && indicSigns[rs[j]-base] != "" {
+			b.WriteString(indicSigns[rs[j]-base])
+			return j
+		}
+		return j - 1
 	case indicConsonants[off] != "":
 		c := indicConsonants[off]
 		if base == 0x0980 && off == 0x2F {
@@ -217,7 +228,7 @@ func vnSyllable(s string) bool {
 		return false
 	}
 	i := 0
-	for _, on := range []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "sh", "tsh", "ts", "nj", "kv", "kw", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "z", "j", "f", "w", "y"} {
+	for _, on := range []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "sh", "tsh", "ts", "nj", "kv", "kw", "bhy", "bh", "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "z", "j", "f", "w", "y"} {
 		if strings.HasPrefix(s, on) && len(s) > len(on) && strings.ContainsRune("aeiouy", rune(s[len(on)])) {
 			i = len(on)
 			break

@@ -7,7 +7,7 @@ func TestRomanize(t *testing.T) {
 		"ट्रान": "tran", "गुयेन": "guyen", "मिन्ह": "minh", "थांग": "thang", "वु": "vu", "दाई": "dai",
 		"ٹران": "tran", "لام": "lam", "تھانہ": "thanh", "وان": "van",
 		"Нгуен": "nguen", "Лам": "lam", "Nguyễn": "nguyen", "Đặng": "dang",
-		"টো": "to", "লাম": "lam",
+		"টো": "to", "লাম": "lam", "নগুয়েন": "nguen", "কোয়াং": "koang", "ডুয়ং": "dung", "ভ্যান": "bhyan",
 	}
 	for in, want := range cases {
 		if got := Romanize(in); got != want {
