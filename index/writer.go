@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/partynews/partynews/corpus"
@@ -337,6 +338,9 @@ func (w *Writer) commit() error {
 func (w *Writer) Close() error {
 	err := w.Flush()
 	if err == nil {
+		err = w.settle()
+	}
+	if err == nil {
 		w.mu.Lock()
 		err = w.commit()
 		w.mu.Unlock()
@@ -346,6 +350,23 @@ func (w *Writer) Close() error {
 	}
 	w.lock.Close()
 	return err
+}
+
+// settle lets scorch finish the merges its tiered policy wants before the
+// generation is published: a run that stops while small segments wait leaves an
+// index up to a third larger, and slower to search.
+func (w *Writer) settle() error {
+	adv, err := w.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	if s, ok := adv.(*scorch.Scorch); ok {
+		opts := mergeplan.DefaultMergePlanOptions
+		if err := s.ForceMerge(context.Background(), &opts); err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+	}
+	return nil
 }
 
 // Abort drops what was written since the last checkpoint and releases the lock.

@@ -199,6 +199,18 @@ func run(n int, shared, work, bin string) error {
 	}
 	sort.Slice(proc2, func(i, j int) bool { return proc2[i] < proc2[j] })
 	rows = append(rows, row{"search, whole process (start to hits)", fmt.Sprintf("median %.0f ms", ms(proc2[len(proc2)/2])), "partynews search document:18-NQ/TW"})
+	if om, err := exec.LookPath("omindex"); err == nil {
+		xdb := filepath.Join(work, "xapian")
+		os.RemoveAll(xdb)
+		t := time.Now()
+		cmd := exec.Command(om, "--db", xdb, "--url", "/", "--mime-type=txt:text/plain", dir)
+		if err := cmd.Run(); err == nil {
+			d := time.Since(t)
+			xrate := float64(len(files)) / d.Seconds()
+			rows = append(rows, row{"Xapian omindex on the same files", fmt.Sprintf("%.0f docs/s", xrate),
+				fmt.Sprintf("partynews %.2f× Xapian; its index %.0f MB", rate/xrate, float64(dirSize(xdb))/1e6)})
+		}
+	}
 	if rg, err := exec.LookPath("rg"); err == nil {
 		t := time.Now()
 		exec.Command(rg, "-c", "18-NQ/TW", dir).Run()
