@@ -63,11 +63,18 @@ func loadNames(data string) nameData {
 					n.places[a] = true
 					n.places[skeletonKey(a)] = true
 				case "foreign":
+					// words of one or no consonant (Li, Yi, Un) would match
+					// everyday words: such names are left out
 					var sk []string
+					short := false
 					for _, w := range strings.Fields(a) {
-						sk = append(sk, skeleton(Romanize(w)))
+						x := skeleton(Romanize(w))
+						sk = append(sk, x)
+						short = short || len(x) < 2
 					}
-					n.foreign[sk[0]] = append(n.foreign[sk[0]], sk)
+					if !short {
+						n.foreign[sk[0]] = append(n.foreign[sk[0]], sk)
+					}
 				case "city_words":
 					n.city[a] = true
 				case "credit_cues":
@@ -87,7 +94,7 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(i))
-		if len(names.foreign[string(t.skbuf)]) > 0 {
+		if len(names.foreign[string(t.skbuf)]) > 0 && !t.isStop(i) {
 			if last, ok := t.foreignAt(i); ok {
 				start, stop := t.Toks[i].Start, t.Toks[last].End
 				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Key: personKey(t.S[start:stop])})
@@ -247,7 +254,7 @@ func isLatinWord(w string) bool {
 func personKey(name string) string {
 	var parts []string
 	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
-		r := Romanize(w)
+		r := squeeze(Romanize(w)) // بوئی reads boii: letters doubled by the script count once
 		if r == "" {
 			return ""
 		}
@@ -299,7 +306,7 @@ func (t *Text) placeOrMedia(text, key string, end int) bool {
 	for _, w := range strings.Fields(text) {
 		raw = append(raw, squeeze(Romanize(w)))
 	}
-	if names.places[key] || names.places[strings.Join(raw, " ")] || names.places[skeletonKey(strings.Join(raw, " "))] {
+	if names.places[key] || names.places[strings.Join(raw, " ")] {
 		return true
 	}
 	next := end + 1
