@@ -126,10 +126,26 @@ func (t *Text) dayAt(i int) (int, bool) {
 	return d, d >= 1 && d <= 31
 }
 
-// skipDot skips a "." after a day in languages that write "5. November".
+// rangeDayAt reads the second day of a range ("15-17 ตุลาคม"), which may be
+// glued to the dash.
+func (t *Text) rangeDayAt(k int) (int, bool) {
+	if k >= len(t.Toks) || t.Toks[k].Kind != Digits || len([]rune(t.S[t.Toks[k].Start:t.Toks[k].End])) > 2 {
+		return 0, false
+	}
+	d := digitsValue(t.S[t.Toks[k].Start:t.Toks[k].End])
+	return d, d >= 1 && d <= 31
+}
+
+// skipDot skips a "." after a day in languages that write "5. November", and an
+// ordinal ending glued to it ("1er janvier", "October 16th").
 func (t *Text) skipDot(i int) int {
 	if t.Lex.DayDot && t.tok(i) == "." && !t.gap(i-1) {
 		return i + 1
+	}
+	if i < len(t.Toks) && t.Toks[i].Kind == Word && !t.gap(i-1) {
+		if _, next, _, ok := t.match(i, t.Lex.OrdinalAfter); ok && next == i+1 {
+			return i + 1
+		}
 	}
 	return i
 }
@@ -177,7 +193,7 @@ func (t *Text) wordDate(i int) []dateMatch {
 	j := t.skipDot(i + 1)
 	// a range of days in one month: "15 से 17 अक्टूबर, 2025", "5. bis 6. November"
 	if _, k, _, ok := t.match(j, lex.Range); ok && t.sameLine(i, k) {
-		if d2, ok := t.dayAt(k); ok {
+		if d2, ok := t.rangeDayAt(k); ok {
 			if m, y, next, ok := t.monthYear(t.skipDot(k + 1)); ok && validDate(y, m, d1) && validDate(y, m, d2) {
 				end := t.Toks[next-1].End
 				return []dateMatch{

@@ -157,8 +157,8 @@ func (t *Text) notFigure(i, j int) bool {
 		return true
 	}
 	// ordinals
-	if _, _, _, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.isIndic()) {
-		return true
+	if _, next, end, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.isIndic() && end == t.Toks[next-1].End) {
+		return true // 16वीं, 14 वीं, 95e; a glued match must be the whole word
 	}
 	if _, _, ok := t.matchBefore(i, t.Lex.OrdinalBefore); ok {
 		return true

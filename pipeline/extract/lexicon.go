@@ -41,6 +41,7 @@ type Lexicon struct {
 	GroupSpace    bool     // "119 396"
 	MonthFirst    bool     // "October 16, 2025"
 	DayDot        bool     // "5. November"
+	Glued         bool     // endings glue to words: a one-word phrase may start a longer word (মিলিয়নেরও)
 }
 
 // phrase is a lexicon entry: its tokens (lower-cased) and what it stands for.
@@ -202,7 +203,7 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 				err = fmt.Errorf("line %d: decimal is . or ,", n)
 			}
 			l.Decimal = line[0]
-		case "group_space", "month_first", "day_dot":
+		case "group_space", "month_first", "day_dot", "glued":
 			v := line == "yes"
 			if !v && line != "no" {
 				err = fmt.Errorf("line %d: %s is yes or no", n, section)
@@ -212,6 +213,8 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 				l.GroupSpace = v
 			case "month_first":
 				l.MonthFirst = v
+			case "glued":
+				l.Glued = v
 			default:
 				l.DayDot = v
 			}

@@ -166,7 +166,7 @@ func (t *Text) match(i int, list []phrase) (p phrase, next, end int, ok bool) {
 			return p, i + k, t.Toks[i+k-1].End, true
 		}
 	}
-	if t.noSpace && i < len(t.Toks) && t.Toks[i].Kind == Word {
+	if (t.noSpace || t.Lex.Glued) && i < len(t.Toks) && t.Toks[i].Kind == Word {
 		for _, p := range list {
 			if len(p.toks) == 1 && strings.HasPrefix(t.lower[i], p.toks[0]) {
 				return p, i + 1, t.Toks[i].Start + len(p.toks[0]), true
