@@ -29,7 +29,12 @@ type facetCache struct {
 // every document into memory, for a Reader that serves many searches: facet
 // counts then no longer grow with the cost of decoding each hit's doc values.
 // It costs one pass over the index per facet.
+//
+// A sharded index does not keep warm facets: its searches count facets per hit.
 func (r *Reader) WarmFacets(names ...string) error {
+	if len(r.parts) > 0 {
+		return nil
+	}
 	adv, err := r.idx.Advanced()
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,13 +25,44 @@ import (
 type Reader struct {
 	dir    string
 	gen    int
-	idx    bleve.Index
+	idx    bleve.Index // the index, or an alias over the shards' indexes
+	parts  []*Reader   // one reader per shard of a sharded index
 	langs  []string
 	facets facetCache
 }
 
-// Open opens the index in dir for searching.
+// Open opens the index in dir for searching; a sharded index is searched through
+// a bleve IndexAlias over its shards.
 func Open(dir string) (*Reader, error) {
+	n, err := shardCount(dir)
+	if err != nil {
+		return nil, err
+	}
+	if n <= 1 {
+		return openOne(dir)
+	}
+	r := &Reader{dir: dir}
+	var idxs []bleve.Index
+	for i := 0; i < n; i++ {
+		p, err := openOne(shardDir(dir, i))
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		r.parts = append(r.parts, p)
+		idxs = append(idxs, p.idx)
+		r.gen = max(r.gen, p.gen)
+	}
+	r.idx = bleve.NewIndexAlias(idxs...)
+	if r.langs, err = r.terms(FieldLang); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// openOne opens one generational index folder.
+func openOne(dir string) (*Reader, error) {
 	var lastErr error
 	for attempt := 0; attempt < 5; attempt++ {
 		gen, err := current(dir)
@@ -61,7 +93,16 @@ func Open(dir string) (*Reader, error) {
 }
 
 // Close releases the index.
-func (r *Reader) Close() error { return r.idx.Close() }
+func (r *Reader) Close() error {
+	var err error
+	if r.idx != nil {
+		err = r.idx.Close()
+	}
+	for _, p := range r.parts {
+		p.Close()
+	}
+	return err
+}
 
 // Generation is the published generation this reader reads.
 func (r *Reader) Generation() int { return r.gen }
@@ -70,6 +111,18 @@ func (r *Reader) Generation() int { return r.gen }
 func (r *Reader) Languages() []string { return r.langs }
 
 func (r *Reader) terms(field string) ([]string, error) {
+	if len(r.parts) > 0 {
+		var all []string
+		for _, p := range r.parts {
+			t, err := p.terms(field)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, t...)
+		}
+		sort.Strings(all)
+		return slices.Compact(all), nil
+	}
 	dict, err := r.idx.FieldDict(field)
 	if err != nil {
 		return nil, err
@@ -107,6 +160,16 @@ func (r *Reader) LangCounts() (map[string]uint64, error) {
 // Size returns the bytes the published generation takes on disk.
 func (r *Reader) Size() (int64, error) {
 	var n int64
+	for _, p := range r.parts {
+		s, err := p.Size()
+		if err != nil {
+			return 0, err
+		}
+		n += s
+	}
+	if len(r.parts) > 0 {
+		return n, nil
+	}
 	err := filepath.Walk(filepath.Join(r.dir, genName(r.gen)), func(_ string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() {
 			n += info.Size()
@@ -118,6 +181,14 @@ func (r *Reader) Size() (int64, error) {
 
 // Document returns the stored document with id, or nil.
 func (r *Reader) Document(id string) (*pipeline.Document, error) {
+	for _, p := range r.parts {
+		if d, err := p.Document(id); err != nil || d != nil {
+			return d, err
+		}
+	}
+	if len(r.parts) > 0 {
+		return nil, nil
+	}
 	return loadSource(r.idx, id)
 }
 
@@ -232,8 +303,13 @@ func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Resu
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	out := &Results{Total: res.Total, Took: res.Took, Facets: facetCounts(res.Facets)}
-	for i, h := range res.Hits {
-		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1}
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if seen[h.ID] {
+			continue // the same text filed under paths of two shards
+		}
+		seen[h.ID] = true
+		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + len(out.Hits) + 1}
 		if src, ok := h.Fields[FieldSource].(string); ok {
 			doc, err := decodeSource(src)
 			if err != nil {
@@ -730,6 +806,14 @@ func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
 
 // Each calls fn with every stored document, in index order.
 func (r *Reader) Each(ctx context.Context, fn func(*pipeline.Document) error) error {
+	for _, p := range r.parts {
+		if err := p.Each(ctx, fn); err != nil {
+			return err
+		}
+	}
+	if len(r.parts) > 0 {
+		return nil
+	}
 	adv, err := r.idx.Advanced()
 	if err != nil {
 		return err

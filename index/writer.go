@@ -53,12 +53,13 @@ type WriterOptions struct {
 	BatchSize       int           // documents per bleve batch (default 256)
 	CheckpointEvery time.Duration // publish a generation this often (default 30 s; <0: only at Close)
 	LockWait        time.Duration // how long to wait for another writer (default 0: fail at once)
+	Shards          int           // shards of a new index (0: one); an existing index keeps its own
 }
 
-// Writer adds documents to an index. One Writer per index folder at a time,
+// shard adds documents to one index folder. One writer per index folder at a time,
 // enforced by a lock; searches are never blocked by it. Not safe for concurrent
 // use, except Unchanged, which may run beside Put.
-type Writer struct {
+type shard struct {
 	dir  string
 	opt  WriterOptions
 	lock *os.File
@@ -80,8 +81,8 @@ type stored struct {
 	Files []Stat `json:"files"`
 }
 
-// OpenWriter opens (creating if needed) the index in dir for writing.
-func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
+// openShard opens (creating if needed) the index in dir for writing.
+func openShard(dir string, opt WriterOptions) (*shard, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 256
 	}
@@ -95,7 +96,7 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: dir, opt: opt, lock: lock}
+	w := &shard{dir: dir, opt: opt, lock: lock}
 	if err := w.start(); err != nil {
 		lock.Close()
 		return nil, err
@@ -105,7 +106,7 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 
 // start clears stale generations and opens a new working generation. The caller
 // holds w.mu or is the only user of w.
-func (w *Writer) start() error {
+func (w *shard) start() error {
 	cur, err := current(w.dir)
 	if err != nil {
 		return err
@@ -144,7 +145,7 @@ func (w *Writer) start() error {
 // Unchanged reports whether path is indexed with this size and modification
 // time — the no-op check of an incremental run, which reads no file. It may run
 // beside Put: it sees the index as it was before this run touched path.
-func (w *Writer) Unchanged(path string, size int64, mtime time.Time) (bool, error) {
+func (w *shard) Unchanged(path string, size int64, mtime time.Time) (bool, error) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	n, err := termCount(w.snap, FieldFile, fileTerm(path, size, mtime.UnixNano()))
@@ -175,7 +176,7 @@ func docWithPath(r index.IndexReader, path string) (string, error) {
 }
 
 // document returns the indexed (or pending) document with id, nil if none.
-func (w *Writer) document(id string) (*stored, error) {
+func (w *shard) document(id string) (*stored, error) {
 	if d, ok := w.pendingDocs[id]; ok {
 		return d, nil
 	}
@@ -188,7 +189,7 @@ func (w *Writer) document(id string) (*stored, error) {
 
 // Put indexes the document read from path (doc.Paths is ignored) with its file
 // stat, keeping every document's list of files consistent.
-func (w *Writer) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
+func (w *shard) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
 	w.mu.RLock()
 	oldID, err := docWithPath(w.snap, path)
 	w.mu.RUnlock()
@@ -228,7 +229,7 @@ func (w *Writer) Put(path string, doc pipeline.Document, size int64, mtime time.
 
 // Remove forgets path: its document loses the path, and is deleted when no path
 // is left. It reports whether path was indexed. Pending changes are flushed first.
-func (w *Writer) Remove(path string) (bool, error) {
+func (w *shard) Remove(path string) (bool, error) {
 	if err := w.Flush(); err != nil {
 		return false, err
 	}
@@ -247,7 +248,7 @@ func (w *Writer) Remove(path string) (bool, error) {
 	return true, w.maybeFlush()
 }
 
-func (w *Writer) reader() (index.IndexReader, error) {
+func (w *shard) reader() (index.IndexReader, error) {
 	adv, err := w.idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -255,7 +256,7 @@ func (w *Writer) reader() (index.IndexReader, error) {
 	return adv.Reader()
 }
 
-func (w *Writer) dropPath(id, path string) error {
+func (w *shard) dropPath(id, path string) error {
 	d, err := w.document(id)
 	if err != nil || d == nil {
 		return err
@@ -269,7 +270,7 @@ func (w *Writer) dropPath(id, path string) error {
 	return w.index(d)
 }
 
-func (w *Writer) index(d *stored) error {
+func (w *shard) index(d *stored) error {
 	slices.SortFunc(d.Files, func(a, b Stat) int { return strings.Compare(a.Path, b.Path) })
 	d.Paths = d.Paths[:0]
 	for _, f := range d.Files {
@@ -282,7 +283,7 @@ func (w *Writer) index(d *stored) error {
 	return nil
 }
 
-func (w *Writer) maybeFlush() error {
+func (w *shard) maybeFlush() error {
 	if w.batch.Size() < w.opt.BatchSize {
 		return nil
 	}
@@ -296,7 +297,7 @@ func (w *Writer) maybeFlush() error {
 }
 
 // Flush writes the pending batch.
-func (w *Writer) Flush() error {
+func (w *shard) Flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
@@ -310,7 +311,7 @@ func (w *Writer) Flush() error {
 
 // Checkpoint publishes everything written so far, so searches see it, and
 // continues in a new generation.
-func (w *Writer) Checkpoint() error {
+func (w *shard) Checkpoint() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
@@ -323,7 +324,7 @@ func (w *Writer) Checkpoint() error {
 }
 
 // commit closes and publishes the working generation; the batch is flushed.
-func (w *Writer) commit() error {
+func (w *shard) commit() error {
 	w.snap.Close()
 	if err := w.idx.Close(); err != nil {
 		return fmt.Errorf("close index generation: %w", err)
@@ -335,7 +336,7 @@ func (w *Writer) commit() error {
 }
 
 // Close publishes everything written and releases the lock.
-func (w *Writer) Close() error {
+func (w *shard) Close() error {
 	err := w.Flush()
 	if err == nil {
 		err = w.settle()
@@ -355,7 +356,7 @@ func (w *Writer) Close() error {
 // settle lets scorch finish the merges its tiered policy wants before the
 // generation is published: a run that stops while small segments wait leaves an
 // index up to a third larger, and slower to search.
-func (w *Writer) settle() error {
+func (w *shard) settle() error {
 	adv, err := w.idx.Advanced()
 	if err != nil {
 		return err
@@ -370,7 +371,7 @@ func (w *Writer) settle() error {
 }
 
 // Abort drops what was written since the last checkpoint and releases the lock.
-func (w *Writer) Abort() {
+func (w *shard) Abort() {
 	w.snap.Close()
 	_ = w.idx.Close()
 	_ = os.RemoveAll(filepath.Join(w.dir, genName(w.gen)))
@@ -379,7 +380,7 @@ func (w *Writer) Abort() {
 
 // Paths calls fn with every path that some document holds, in lexical order.
 // Pending changes are flushed first.
-func (w *Writer) Paths(fn func(path string) error) error {
+func (w *shard) Paths(fn func(path string) error) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}

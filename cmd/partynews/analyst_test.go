@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -157,5 +158,67 @@ func TestExportBulk(t *testing.T) {
 	}
 	if code != exitOK || json.Unmarshal([]byte(out), &tmpl) != nil || tmpl.Template.Mappings.Properties["body_ur"] == nil || tmpl.Template.Mappings.Properties["person_key"] == nil {
 		t.Errorf("template: %d %s", code, out[:min(200, len(out))])
+	}
+}
+
+// A sharded index answers every command as the single index does.
+func TestShardedIndex(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "s")
+	if _, err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	single, sharded := filepath.Join(dir, "single"), filepath.Join(dir, "sharded")
+	if code, out := runT(t, "index", "--index", single, "-q", src); code != 0 {
+		t.Fatalf("%d %s", code, out)
+	}
+	if code, out := runT(t, "index", "--index", sharded, "--shards", "3", "-q", src); code != 0 {
+		t.Fatalf("%d %s", code, out)
+	}
+	if n, _ := os.ReadDir(sharded); len(n) != 4 {
+		t.Errorf("sharded folder holds %d entries, want SHARDS and 3 shards", len(n))
+	}
+	ids := func(idx string, q string) string {
+		code, out := runT(t, "search", "--index", idx, "--json", "--limit", "20", q)
+		if code > 1 {
+			t.Fatalf("search %s: exit %d", q, code)
+		}
+		var got []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var h hitJSON
+			if json.Unmarshal([]byte(l), &h) == nil && h.ID != "" {
+				got = append(got, h.ID)
+			}
+		}
+		sort.Strings(got)
+		return strings.Join(got, " ")
+	}
+	for _, q := range []string{"सम्मेलनों", "كانفرنس", "document:18-NQ/TW", `person:"Vu Dai Thang"`, "lang:hi"} {
+		if a, b := ids(single, q), ids(sharded, q); a != b || a == "" {
+			t.Errorf("%s: single %q, sharded %q", q, a, b)
+		}
+	}
+	for _, args := range [][]string{{"stats", "--json"}, {"entities", "--type", "document", "--json"}, {"timeline", "--json", "lang:hi"}} {
+		_, a := runT(t, append(args[:1:1], append([]string{"--index", single}, args[1:]...)...)...)
+		_, b := runT(t, append(args[:1:1], append([]string{"--index", sharded}, args[1:]...)...)...)
+		if args[0] == "stats" {
+			a, b = a[:strings.Index(a, `"size_bytes"`)], b[:strings.Index(b, `"size_bytes"`)]
+		}
+		if a != b {
+			t.Errorf("%v: single %s, sharded %s", args, a, b)
+		}
+	}
+	if code, out := runT(t, "show", "--index", sharded, filepath.Join(src, "000_3a8280a0fbaf4a6a.txt")); code != 0 || !strings.Contains(out, "") {
+		t.Errorf("show: %d", code)
+	}
+	if code, _ := runT(t, "index", "--index", sharded, "--shards", "2", "-q", src); code != exitFatal {
+		t.Errorf("changing the shard count: exit %d, want 1", code)
+	}
+	// a re-run reads nothing
+	code, out := runT(t, "index", "--index", sharded, "--json", src)
+	var sum summary
+	json.Unmarshal([]byte(out), &sum)
+	if code != 0 || sum.Unchanged != 5 {
+		t.Errorf("sharded re-run: %d %+v", code, sum)
 	}
 }

@@ -110,6 +110,7 @@ failed (listed in --report and the log).
 	f.DurationVar(&o.checkpoint, "checkpoint", 30*time.Second, "publish progress to searches this often")
 	f.DurationVar(&o.wait, "wait", 0, "wait this long for another index run on the same index to finish")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
+	f.IntVar(&o.shards, "shards", 0, "split a new index into this many shards, searched together (an existing index keeps its count)")
 	return c
 }
 
@@ -126,6 +127,7 @@ type indexOptions struct {
 	checkpoint time.Duration
 	wait       time.Duration
 	quiet      bool
+	shards     int
 }
 
 func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
@@ -157,7 +159,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := index.OpenWriter(o.dir, index.WriterOptions{BatchSize: o.batch, CheckpointEvery: o.checkpoint, LockWait: o.wait})
+	w, err := index.OpenWriter(o.dir, index.WriterOptions{BatchSize: o.batch, CheckpointEvery: o.checkpoint, LockWait: o.wait, Shards: o.shards})
 	if err != nil {
 		return fmt.Errorf("open index %s: %w", o.dir, err)
 	}

@@ -1,0 +1,150 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/partynews/partynews/pipeline"
+)
+
+// A sharded index folder holds SHARDS (the number of shards) and shard-00,
+// shard-01 … each a complete generational index of its own. A file belongs to the
+// shard its path hashes to, so each shard keeps the whole manifest of its files
+// and publishes on its own: a crash leaves every shard at a consistent state. The
+// same text at two paths of different shards is two documents; searches show it
+// once.
+
+const shardsFile = "SHARDS"
+
+func shardDir(dir string, i int) string { return filepath.Join(dir, fmt.Sprintf("shard-%02d", i)) }
+
+// shardCount returns how many shards the index in dir has: 1 when it is not
+// sharded (or does not exist yet).
+func shardCount(dir string) (int, error) {
+	b, err := os.ReadFile(filepath.Join(dir, shardsFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return 1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || n < 1 || n > 256 {
+		return 0, fmt.Errorf("%s: corrupt %s file %q", dir, shardsFile, b)
+	}
+	return n, nil
+}
+
+// Writer adds documents to an index of one or more shards. One Writer per index
+// folder at a time, enforced by a lock; searches are never blocked by it. Not safe
+// for concurrent use, except Unchanged, which may run beside Put.
+type Writer struct {
+	shards []*shard
+}
+
+// OpenWriter opens (creating if needed) the index in dir for writing. A new
+// index gets opt.Shards shards (1 when 0); an existing one keeps its count, and
+// asking for another count is an error.
+func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
+	n, err := shardCount(dir)
+	if err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(filepath.Join(dir, currentFile))
+	exists := n > 1 || statErr == nil
+	if !exists && opt.Shards > 1 {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create index folder: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, shardsFile), []byte(strconv.Itoa(opt.Shards)+"\n"), 0o644); err != nil {
+			return nil, err
+		}
+		n = opt.Shards
+	} else if opt.Shards > 0 && opt.Shards != n {
+		return nil, fmt.Errorf("the index in %s has %d shard(s), not %d: index into a new folder to change that", dir, n, opt.Shards)
+	}
+	w := &Writer{}
+	for i := 0; i < n; i++ {
+		d := dir
+		if n > 1 {
+			d = shardDir(dir, i)
+		}
+		s, err := openShard(d, opt)
+		if err != nil {
+			w.Abort()
+			return nil, err
+		}
+		w.shards = append(w.shards, s)
+	}
+	return w, nil
+}
+
+func (w *Writer) shardFor(path string) *shard {
+	if len(w.shards) == 1 {
+		return w.shards[0]
+	}
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return w.shards[h.Sum32()%uint32(len(w.shards))]
+}
+
+// Unchanged reports whether path is indexed with this size and modification
+// time — the no-op check of an incremental run, which reads no file.
+func (w *Writer) Unchanged(path string, size int64, mtime time.Time) (bool, error) {
+	return w.shardFor(path).Unchanged(path, size, mtime)
+}
+
+// Put indexes the document read from path with its file stat.
+func (w *Writer) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
+	return w.shardFor(path).Put(path, doc, size, mtime)
+}
+
+// Remove forgets path; it reports whether path was indexed.
+func (w *Writer) Remove(path string) (bool, error) { return w.shardFor(path).Remove(path) }
+
+// Paths calls fn with every path that some document holds.
+func (w *Writer) Paths(fn func(path string) error) error {
+	for _, s := range w.shards {
+		if err := s.Paths(fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Flush writes the pending batches.
+func (w *Writer) Flush() error { return w.each((*shard).Flush) }
+
+// Checkpoint publishes everything written so far.
+func (w *Writer) Checkpoint() error { return w.each((*shard).Checkpoint) }
+
+// Close publishes everything written and releases the locks.
+func (w *Writer) Close() error {
+	var errs []error
+	for _, s := range w.shards {
+		errs = append(errs, s.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Abort drops what was written since the last checkpoint and releases the locks.
+func (w *Writer) Abort() {
+	for _, s := range w.shards {
+		s.Abort()
+	}
+}
+
+func (w *Writer) each(f func(*shard) error) error {
+	for _, s := range w.shards {
+		if err := f(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
