@@ -208,8 +208,8 @@ func TestShardedIndex(t *testing.T) {
 			t.Errorf("%v: single %s, sharded %s", args, a, b)
 		}
 	}
-	if code, out := runT(t, "show", "--index", sharded, filepath.Join(src, "000_3a8280a0fbaf4a6a.txt")); code != 0 || !strings.Contains(out, "") {
-		t.Errorf("show: %d", code)
+	if code, out := runT(t, "show", "--index", sharded, filepath.Join(src, "000_3a8280a0fbaf4a6a.txt")); code != 0 || !strings.Contains(out, "[18-एनक्यू/टीडब्ल्यू]") || !strings.Contains(out, "document 18-एनक्यू/टीडब्ल्यू") {
+		t.Errorf("show: %d %s", code, out)
 	}
 	if code, _ := runT(t, "index", "--index", sharded, "--shards", "2", "-q", src); code != exitFatal {
 		t.Errorf("changing the shard count: exit %d, want 1", code)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,11 +72,11 @@ that evidence. --json prints the stored document with "related".
 					Related []rel `json:"related"`
 				}{doc, rels})
 			}
-			printDoc(doc, useColor(os.Stdout))
+			printDoc(out, doc, useColor(os.Stdout))
 			if len(related) > 0 {
-				fmt.Println("\nrelated articles (shared entities):")
+				fmt.Fprintln(out, "\nrelated articles (shared entities):")
 				for _, x := range related {
-					fmt.Printf("  [%s] %s  %s\n      %s\n", x.Doc.Lang, x.Doc.ID, truncate(x.Doc.Lead, 100), strings.Join(x.Evidence, ", "))
+					fmt.Fprintf(out, "  [%s] %s  %s\n      %s\n", x.Doc.Lang, x.Doc.ID, truncate(x.Doc.Lead, 100), strings.Join(x.Evidence, ", "))
 				}
 			}
 			return nil
@@ -85,18 +86,18 @@ that evidence. --json prints the stored document with "related".
 	return c
 }
 
-func printDoc(d *pipeline.Document, color bool) {
-	fmt.Printf("id        %s\nlang      %s (%.2f)\n", d.ID, d.Lang, d.LangConfidence)
+func printDoc(w io.Writer, d *pipeline.Document, color bool) {
+	fmt.Fprintf(w, "id        %s\nlang      %s (%.2f)\n", d.ID, d.Lang, d.LangConfidence)
 	for _, p := range d.Paths {
-		fmt.Printf("path      %s\n", p)
+		fmt.Fprintf(w, "path      %s\n", p)
 	}
 	if d.Byline != "" {
-		fmt.Printf("byline    %s\n", d.Byline)
+		fmt.Fprintf(w, "byline    %s\n", d.Byline)
 	}
 	if d.SourceURL != "" {
-		fmt.Printf("source    %s\n", d.SourceURL)
+		fmt.Fprintf(w, "source    %s\n", d.SourceURL)
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
 	open, close := "[", "]"
 	if color {
 		open, close = "\x1b[4;36m", "\x1b[0m"
@@ -106,12 +107,12 @@ func printDoc(d *pipeline.Document, color bool) {
 		if e.Start < last || e.End > len(d.Text) {
 			continue
 		}
-		fmt.Print(d.Text[last:e.Start], open, d.Text[e.Start:e.End], close)
+		fmt.Fprint(w, d.Text[last:e.Start], open, d.Text[e.Start:e.End], close)
 		last = e.End
 	}
-	fmt.Println(d.Text[last:])
-	fmt.Println()
+	fmt.Fprintln(w, d.Text[last:])
+	fmt.Fprintln(w)
 	for _, e := range d.Entities {
-		fmt.Printf("  %-8s %-40s %s\n", e.Type, e.Text, e.Value)
+		fmt.Fprintf(w, "  %-8s %-40s %s\n", e.Type, e.Text, e.Value)
 	}
 }
