@@ -69,6 +69,8 @@ type shard struct {
 	idx  bleve.Index
 	snap index.IndexReader // the generation as it was opened: the state before this run's changes
 	last time.Time
+	// lastCost is how long the last checkpoint took.
+	lastCost time.Duration
 
 	batch       *bleve.Batch
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
@@ -290,8 +292,14 @@ func (w *shard) maybeFlush() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if w.opt.CheckpointEvery > 0 && time.Since(w.last) >= w.opt.CheckpointEvery {
-		return w.Checkpoint()
+	// A checkpoint closes and reopens the index, which costs more as it grows
+	// (and stops the merges under way): wait at least 20 times what the last one
+	// took, so checkpoints never take more than 5 % of a run.
+	if every := max(w.opt.CheckpointEvery, 20*w.lastCost); w.opt.CheckpointEvery > 0 && time.Since(w.last) >= every {
+		start := time.Now()
+		err := w.Checkpoint()
+		w.lastCost = time.Since(start)
+		return err
 	}
 	return nil
 }
