@@ -35,11 +35,7 @@ func (r *Reader) WarmFacets(names ...string) error {
 	if len(r.parts) > 0 {
 		return nil
 	}
-	adv, err := r.idx.Advanced()
-	if err != nil {
-		return err
-	}
-	ir, err := adv.Reader()
+	ir, err := snapshot(r.idx)
 	if err != nil {
 		return err
 	}
@@ -142,11 +138,7 @@ func (h *hitHeap) Pop() interface{} {
 // searchWarm runs a relevance-ranked search whose facets are all warm in one pass
 // over the matches: top hits by score, total, and facet counts from memory.
 func (r *Reader) searchWarm(ctx context.Context, bq query.Query, opt SearchOptions, fields []*facetField) (*Results, []*search.DocumentMatch, error) {
-	adv, err := r.idx.Advanced()
-	if err != nil {
-		return nil, nil, err
-	}
-	ir, err := adv.Reader()
+	ir, err := snapshot(r.idx)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/extract"
@@ -696,7 +697,7 @@ func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]
 		var x ev
 		switch e.Type {
 		case "document":
-			x = ev{FieldDocument, strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value)), "document " + e.Value}
+			x = ev{FieldDocument, extract.FoldDocument(e.Value), "document " + e.Value}
 		case "date":
 			if len(e.Value) == 10 && e.Value[0] != '-' {
 				x = ev{FieldDate, e.Value, "date " + e.Value}
@@ -743,7 +744,7 @@ func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]
 		for _, e := range d.Entities {
 			switch e.Type {
 			case "document":
-				mine["document "+strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value))] = true
+				mine["document "+extract.FoldDocument(e.Value)] = true
 			case "person":
 				mine["skel "+extract.SkeletonKey(e.Key)] = true
 			default:
@@ -791,7 +792,7 @@ func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
 				case "person":
 					match = match || strings.EqualFold(e.Text, c.Value) || e.Key == v || (e.Key != "" && extract.SkeletonKey(e.Key) == extract.SkeletonKey(v))
 				case "document":
-					match = match || strings.EqualFold(strings.NewReplacer("Đ", "D", "đ", "D").Replace(e.Value), v)
+					match = match || extract.FoldDocument(e.Value) == extract.FoldDocument(v)
 				case "date":
 					match = match || e.Value == v || strings.HasPrefix(e.Value, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
 				}
@@ -814,11 +815,7 @@ func (r *Reader) Each(ctx context.Context, fn func(*pipeline.Document) error) er
 	if len(r.parts) > 0 {
 		return nil
 	}
-	adv, err := r.idx.Advanced()
-	if err != nil {
-		return err
-	}
-	ir, err := adv.Reader()
+	ir, err := snapshot(r.idx)
 	if err != nil {
 		return err
 	}
@@ -850,4 +847,13 @@ func (r *Reader) Each(ctx context.Context, fn func(*pipeline.Document) error) er
 			}
 		}
 	}
+}
+
+// snapshot returns a reader over idx's current state; the caller closes it.
+func snapshot(idx bleve.Index) (index.IndexReader, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
 }

@@ -125,11 +125,7 @@ func (w *shard) start() error {
 		idx, err = bleve.Open(path)
 	}
 	if err == nil {
-		var adv index.Index
-		if adv, err = idx.Advanced(); err == nil {
-			w.snap, err = adv.Reader()
-		}
-		if err != nil {
+		if w.snap, err = snapshot(idx); err != nil {
 			idx.Close()
 		}
 	}
@@ -235,7 +231,7 @@ func (w *shard) Remove(path string) (bool, error) {
 	if err := w.Flush(); err != nil {
 		return false, err
 	}
-	r, err := w.reader()
+	r, err := snapshot(w.idx)
 	if err != nil {
 		return false, err
 	}
@@ -248,14 +244,6 @@ func (w *shard) Remove(path string) (bool, error) {
 		return false, err
 	}
 	return true, w.maybeFlush()
-}
-
-func (w *shard) reader() (index.IndexReader, error) {
-	adv, err := w.idx.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	return adv.Reader()
 }
 
 func (w *shard) dropPath(id, path string) error {
@@ -514,7 +502,7 @@ func toBleve(sd *stored) map[string]interface{} {
 				skels = append(skels, extract.SkeletonKey(e.Key))
 			}
 		case "document":
-			docs = append(docs, strings.NewReplacer("Đ", "D", "đ", "D").Replace(strings.ToUpper(e.Value)))
+			docs = append(docs, extract.FoldDocument(e.Value))
 		case "date":
 			dates = append(dates, e.Value)
 			if len(e.Value) >= 5 {

@@ -129,7 +129,7 @@ func toES(d *pipeline.Document) map[string]any {
 				add(&e.PersonSkel, extract.SkeletonKey(x.Key))
 			}
 		case extract.Document:
-			add(&e.Document, strings.ToUpper(strings.NewReplacer("Đ", "D", "đ", "D").Replace(x.Value)))
+			add(&e.Document, extract.FoldDocument(x.Value))
 		case extract.Date:
 			add(&e.Date, x.Value)
 			if len(x.Value) == 10 && x.Value[0] != '-' {

@@ -40,6 +40,10 @@ func knownPrefix(s string) bool {
 // foldCode upper-cases a code and reads Đ as D.
 func foldCode(s string) string { return dFold.Replace(strings.ToUpper(s)) }
 
+// FoldDocument is the form in which document codes are indexed and compared:
+// upper case, Đ read as D (30/2020/NĐ-CP → 30/2020/ND-CP).
+func FoldDocument(code string) string { return foldCode(code) }
+
 var dFold = strings.NewReplacer("Đ", "D", "đ", "D")
 
 // Extract implements Extractor.
