@@ -461,6 +461,17 @@ func decodeSource(src string) (*pipeline.Document, error) {
 	return &doc, nil
 }
 
+// Fields returns a document's fields as the index holds them — text per
+// language, lang, paths, source URL and every entity field — for an export to
+// another engine that should match partynews's own index.
+func Fields(d *pipeline.Document) map[string]interface{} {
+	m := toBleve(&stored{Document: *d})
+	delete(m, FieldSource)
+	delete(m, FieldFile)
+	m[FieldPath] = d.Paths
+	return m
+}
+
 // toBleve maps a document to the fields of the index mapping.
 func toBleve(sd *stored) map[string]interface{} {
 	d := &sd.Document

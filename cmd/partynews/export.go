@@ -7,14 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/extract"
 )
 
 func newExportCmd() *cobra.Command {
@@ -28,10 +25,11 @@ func newExportCmd() *cobra.Command {
 		Use:   "export --format es-bulk [--out FILE] [--name INDEX] [--template]",
 		Short: "Write the index as Elasticsearch/OpenSearch bulk NDJSON, or its index template",
 		Long: `Export every document for Elasticsearch or OpenSearch: --format es-bulk writes
-bulk-API NDJSON (an action line, then the document) with the same fields and
-entity facets as partynews's index: text per language (lead_hi, body_ur …), lang,
-paths, source_url, person, person_key, person_skel, document, date, date_time,
-year, month, figure, unit, and the entities themselves. --template prints the
+bulk-API NDJSON (an action line, then the document) with the fields of
+partynews's own index — text per language (lead_hi, body_ur …), lang, path,
+source_url, person, person_key, person_skel, document, date, monthday, date_time,
+year, month, figure (and per unit: figure_vnd …), figure_kw, unit — plus id,
+byline, text and the entities themselves. --template prints the
 index template (settings and mappings, with an analyzer per language) to create
 first:
 
@@ -87,68 +85,11 @@ first:
 	return c
 }
 
-// esDoc is one exported document: the index's fields, flattened.
-type esDoc struct {
-	ID         string           `json:"id"`
-	Lang       string           `json:"lang"`
-	Paths      []string         `json:"paths"`
-	SourceURL  string           `json:"source_url,omitempty"`
-	Byline     string           `json:"byline,omitempty"`
-	Person     []string         `json:"person,omitempty"`
-	PersonKey  []string         `json:"person_key,omitempty"`
-	PersonSkel []string         `json:"person_skel,omitempty"`
-	Document   []string         `json:"document,omitempty"`
-	Date       []string         `json:"date,omitempty"`
-	DateTime   []string         `json:"date_time,omitempty"`
-	Year       []string         `json:"year,omitempty"`
-	Month      []string         `json:"month,omitempty"`
-	Figure     []float64        `json:"figure,omitempty"`
-	Unit       []string         `json:"unit,omitempty"`
-	Entities   []extract.Entity `json:"entities"`
-	Text       string           `json:"text"`
-}
-
+// toES is one exported document: the index's own fields, plus the document's
+// id, byline, text and entities.
 func toES(d *pipeline.Document) map[string]any {
-	e := esDoc{ID: d.ID, Lang: d.Lang, Paths: d.Paths, SourceURL: d.SourceURL, Byline: d.Byline, Entities: d.Entities, Text: d.Text}
-	seen := map[*[]string]map[string]bool{}
-	add := func(dst *[]string, v string) {
-		if seen[dst] == nil {
-			seen[dst] = map[string]bool{}
-		}
-		if v != "" && !seen[dst][v] {
-			seen[dst][v] = true
-			*dst = append(*dst, v)
-		}
-	}
-	for _, x := range d.Entities {
-		switch x.Type {
-		case extract.Person:
-			add(&e.Person, strings.ToLower(x.Text))
-			add(&e.PersonKey, x.Key)
-			if x.Key != "" {
-				add(&e.PersonSkel, extract.SkeletonKey(x.Key))
-			}
-		case extract.Document:
-			add(&e.Document, extract.FoldDocument(x.Value))
-		case extract.Date:
-			add(&e.Date, x.Value)
-			if len(x.Value) == 10 && x.Value[0] != '-' {
-				add(&e.DateTime, x.Value)
-				add(&e.Year, x.Value[:4])
-				add(&e.Month, x.Value[:7])
-			}
-		case extract.Figure:
-			if f, err := strconv.ParseFloat(x.Value, 64); err == nil {
-				e.Figure = append(e.Figure, f)
-			}
-			add(&e.Unit, x.Unit)
-		}
-	}
-	b, _ := json.Marshal(e)
-	var m map[string]any
-	json.Unmarshal(b, &m)
-	m[index.LeadField(d.Lang)] = d.Lead
-	m[index.BodyField(d.Lang)] = d.Body
+	m := index.Fields(d)
+	m["id"], m["byline"], m["text"], m["entities"] = d.ID, d.Byline, d.Text, d.Entities
 	return m
 }
 
@@ -180,13 +121,16 @@ var esAnalyzers = map[string]string{
 // analyzer, keywords for the entity facets, dates and figures typed.
 func esTemplate(name string) map[string]any {
 	props := map[string]any{
-		"id": kwMap(), "lang": kwMap(), "paths": kwMap(), "source_url": kwMap(), "person": kwMap(),
+		"id": kwMap(), "lang": kwMap(), "path": kwMap(), "source_url": kwMap(), "person": kwMap(),
 		"person_key": kwMap(), "person_skel": kwMap(), "document": kwMap(), "date": kwMap(), "year": kwMap(),
-		"month": kwMap(), "unit": kwMap(), "byline": map[string]any{"type": "text"},
-		"date_time": map[string]any{"type": "date", "format": "yyyy-MM-dd"},
+		"month": kwMap(), "unit": kwMap(), "monthday": kwMap(), "figure_kw": kwMap(), "byline": map[string]any{"type": "text"},
+		"date_time": map[string]any{"type": "date"},
 		"figure":    map[string]any{"type": "double"},
 		"text":      map[string]any{"type": "text", "index": false},
 		"entities":  map[string]any{"type": "object", "enabled": false},
+	}
+	for _, u := range []string{"VND", "USD", "%", "km", "ha"} {
+		props[index.UnitField(u)] = map[string]any{"type": "double"}
 	}
 	for _, l := range index.Languages {
 		a := esAnalyzers[l]
