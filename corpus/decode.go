@@ -64,6 +64,10 @@ func Decode(raw []byte) (string, Encoding, error) {
 	if utf8.Valid(raw) {
 		return string(raw), UTF8, nil
 	}
+	// a file cut inside its last character (read while it was being written)
+	if cut := incompleteTail(raw); cut > 0 && utf8.Valid(raw[:len(raw)-cut]) {
+		return string(raw[:len(raw)-cut]), UTF8, nil
+	}
 	if isLatin1(raw) {
 		r := make([]rune, len(raw))
 		for i, c := range raw {
@@ -72,6 +76,24 @@ func Decode(raw []byte) (string, Encoding, error) {
 		return string(r), Latin1, nil
 	}
 	return "", "", fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrNotText, firstInvalid(raw))
+}
+
+// incompleteTail returns how many bytes at the end of b start a UTF-8 sequence
+// that the data ends before completing, or 0.
+func incompleteTail(b []byte) int {
+	for n := 1; n <= 3 && n <= len(b); n++ {
+		c := b[len(b)-n]
+		if c < 0x80 {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(b[len(b)-n:]) {
+				return n
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

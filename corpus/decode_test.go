@@ -46,6 +46,7 @@ func TestDecode(t *testing.T) {
 		{"zip", []byte("PK\x03\x04\x14\x00"), "", "", ErrNotText},
 		{"nul", []byte("abc\x00def"), "", "", ErrNotText},
 		{"c1 controls", []byte("abc\x81\x82def"), "", "", ErrNotText},
+		{"cut inside its last letter", []byte("सम्मेलन")[:len("सम्मेलन")-1], "सम्मेल", UTF8, nil},
 	}
 	for _, c := range cases {
 		got, enc, err := Decode(c.raw)
