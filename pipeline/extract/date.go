@@ -27,7 +27,7 @@ type dateMatch struct {
 func (Dates) Extract(t *Text) []Entity {
 	var ms []dateMatch
 	for i := 0; i < len(t.Toks); i++ {
-		if t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
+		if t.claimed[i] {
 			continue
 		}
 		found := t.numericDate(i)

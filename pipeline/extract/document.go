@@ -50,7 +50,7 @@ var dFold = strings.NewReplacer("Đ", "D", "đ", "D")
 func (Documents) Extract(t *Text) []Entity {
 	var out []Entity
 	for i := 0; i < len(t.Toks); i++ {
-		if t.Toks[i].Kind != Digits || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
+		if t.Toks[i].Kind != Digits || t.claimed[i] {
 			continue
 		}
 		if i > 0 && (t.tok(i-1) == "/" || t.tok(i-1) == "-" || t.tok(i-1) == ".") && !t.gap(i-1) {
@@ -189,7 +189,7 @@ func firstRune(s string) rune {
 // decodeLetters reads a word made only of English letter names of the lexicon's
 // script ("एनक्यू" → "NQ"); ok is false unless the whole word decodes.
 func decodeLetters(w string, lex *Lexicon) (string, bool) {
-	if len(lex.Letters) == 0 || w == "" {
+	if len(lex.Letters.list) == 0 || w == "" {
 		return "", false
 	}
 	memo := map[int]string{}
@@ -201,7 +201,7 @@ func decodeLetters(w string, lex *Lexicon) (string, bool) {
 		if r, ok := memo[p]; ok {
 			return r, r != "\x00"
 		}
-		for _, l := range lex.Letters { // longest names first
+		for _, l := range lex.Letters.list { // longest names first
 			name := l.toks[0]
 			if len(l.toks) == 1 && strings.HasPrefix(w[p:], name) {
 				if rest, ok := solve(p + len(name)); ok {

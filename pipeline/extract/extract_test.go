@@ -176,7 +176,7 @@ func TestLexicons(t *testing.T) {
 	for _, lang := range langs {
 		l := LexiconFor(lang)
 		seen := map[float64]bool{}
-		for _, m := range l.Months {
+		for _, m := range l.Months.list {
 			seen[m.Value] = true
 		}
 		for m := 1.0; m <= 12; m++ {
@@ -185,7 +185,7 @@ func TestLexicons(t *testing.T) {
 			}
 		}
 		letters := map[string]bool{}
-		for _, p := range l.Letters {
+		for _, p := range l.Letters.list {
 			letters[p.Unit] = true
 		}
 		if len(letters) != 0 && len(letters) != 26 {

@@ -18,7 +18,7 @@ func (Figures) Extract(t *Text) []Entity {
 	var out []Entity
 	for i := 0; i < len(t.Toks); i++ {
 		tok := t.Toks[i]
-		if t.Claimed(tok.Start, tok.End) {
+		if t.claimed[i] {
 			continue
 		}
 		var v float64

@@ -16,32 +16,32 @@ var lexiconFiles embed.FS
 // lexicon/<lang>.txt. Every phrase is kept as its token sequence, lower-cased.
 type Lexicon struct {
 	Lang          string
-	Months        []phrase // Value: month number
-	Numbers       []phrase // Value: the number
-	Multipliers   []phrase // Value: the factor
-	Units         []phrase // Unit: the unit code
-	Letters       []phrase // Unit: the Latin letter
-	Approx        []phrase
-	MoreBefore    []phrase
-	More          []phrase // after the number: "से अधिक"
-	Less          []phrase
-	Range         []phrase
-	DateJoiner    []phrase
-	YearPrefix    []phrase
-	OrdinalAfter  []phrase
-	OrdinalBefore []phrase
-	NotFigure     []phrase // after a number, makes it no figure (5-वर्षीय, 8 बजे)
-	NumberAfter   []phrase // nouns that make a number word a figure (तीन बार)
-	NumberSign    []phrase // words before an identifier, not a quantity (संख्या 3, No. 3)
-	Titles        []phrase
-	Particles     []phrase
-	Stopwords     []phrase // everyday words that look like name syllables
-	NameSuffixes  []phrase // case endings glued to names (Мина, লামের)
-	Decimal       byte     // '.' or ','
-	GroupSpace    bool     // "119 396"
-	MonthFirst    bool     // "October 16, 2025"
-	DayDot        bool     // "5. November"
-	Glued         bool     // endings glue to words: a one-word phrase may start a longer word (মিলিয়নেরও)
+	Months        phrases // Value: month number
+	Numbers       phrases // Value: the number
+	Multipliers   phrases // Value: the factor
+	Units         phrases // Unit: the unit code
+	Letters       phrases // Unit: the Latin letter
+	Approx        phrases
+	MoreBefore    phrases
+	More          phrases // after the number: "से अधिक"
+	Less          phrases
+	Range         phrases
+	DateJoiner    phrases
+	YearPrefix    phrases
+	OrdinalAfter  phrases
+	OrdinalBefore phrases
+	NotFigure     phrases // after a number, makes it no figure (5-वर्षीय, 8 बजे)
+	NumberAfter   phrases // nouns that make a number word a figure (तीन बार)
+	NumberSign    phrases // words before an identifier, not a quantity (संख्या 3, No. 3)
+	Titles        phrases
+	Particles     phrases
+	Stopwords     phrases // everyday words that look like name syllables
+	NameSuffixes  phrases // case endings glued to names (Мина, লামের)
+	Decimal       byte    // '.' or ','
+	GroupSpace    bool    // "119 396"
+	MonthFirst    bool    // "October 16, 2025"
+	DayDot        bool    // "5. November"
+	Glued         bool    // endings glue to words: a one-word phrase may start a longer word (মিলিয়নেরও)
 }
 
 // phrase is a lexicon entry: its tokens (lower-cased) and what it stands for.
@@ -157,47 +157,47 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 		var err error
 		switch section {
 		case "months":
-			err = withValue(&l.Months)
+			err = withValue(&l.Months.list)
 		case "numbers":
-			err = withValue(&l.Numbers)
+			err = withValue(&l.Numbers.list)
 		case "multipliers":
-			err = withValue(&l.Multipliers)
+			err = withValue(&l.Multipliers.list)
 		case "units":
-			err = withUnit(&l.Units)
+			err = withUnit(&l.Units.list)
 		case "letters":
-			err = withUnit(&l.Letters)
+			err = withUnit(&l.Letters.list)
 		case "approx":
-			l.Approx = append(l.Approx, list...)
+			l.Approx.list = append(l.Approx.list, list...)
 		case "more_before":
-			l.MoreBefore = append(l.MoreBefore, list...)
+			l.MoreBefore.list = append(l.MoreBefore.list, list...)
 		case "more":
-			l.More = append(l.More, list...)
+			l.More.list = append(l.More.list, list...)
 		case "less":
-			l.Less = append(l.Less, list...)
+			l.Less.list = append(l.Less.list, list...)
 		case "range":
-			l.Range = append(l.Range, list...)
+			l.Range.list = append(l.Range.list, list...)
 		case "date_joiner":
-			l.DateJoiner = append(l.DateJoiner, list...)
+			l.DateJoiner.list = append(l.DateJoiner.list, list...)
 		case "year_prefix":
-			l.YearPrefix = append(l.YearPrefix, list...)
+			l.YearPrefix.list = append(l.YearPrefix.list, list...)
 		case "ordinal_after":
-			l.OrdinalAfter = append(l.OrdinalAfter, list...)
+			l.OrdinalAfter.list = append(l.OrdinalAfter.list, list...)
 		case "ordinal_before":
-			l.OrdinalBefore = append(l.OrdinalBefore, list...)
+			l.OrdinalBefore.list = append(l.OrdinalBefore.list, list...)
 		case "not_figure_after":
-			l.NotFigure = append(l.NotFigure, list...)
+			l.NotFigure.list = append(l.NotFigure.list, list...)
 		case "number_sign":
-			l.NumberSign = append(l.NumberSign, list...)
+			l.NumberSign.list = append(l.NumberSign.list, list...)
 		case "number_after":
-			l.NumberAfter = append(l.NumberAfter, list...)
+			l.NumberAfter.list = append(l.NumberAfter.list, list...)
 		case "titles":
-			l.Titles = append(l.Titles, list...)
+			l.Titles.list = append(l.Titles.list, list...)
 		case "name_suffixes":
-			l.NameSuffixes = append(l.NameSuffixes, list...)
+			l.NameSuffixes.list = append(l.NameSuffixes.list, list...)
 		case "stopwords":
-			l.Stopwords = append(l.Stopwords, list...)
+			l.Stopwords.list = append(l.Stopwords.list, list...)
 		case "particles":
-			l.Particles = append(l.Particles, list...)
+			l.Particles.list = append(l.Particles.list, list...)
 		case "decimal":
 			if line != "." && line != "," {
 				err = fmt.Errorf("line %d: decimal is . or ,", n)
@@ -225,12 +225,36 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, list := range [][]phrase{l.Months, l.Numbers, l.Multipliers, l.Units, l.Letters, l.Approx, l.MoreBefore, l.More, l.Less,
-		l.Range, l.DateJoiner, l.YearPrefix, l.OrdinalAfter, l.OrdinalBefore, l.NotFigure, l.NumberAfter, l.NumberSign, l.Titles, l.Particles, l.Stopwords, l.NameSuffixes} {
-		// longest first, so matching prefers "से भी अधिक" over "से"
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
+	for _, ps := range []*phrases{&l.Months, &l.Numbers, &l.Multipliers, &l.Units, &l.Letters, &l.Approx, &l.MoreBefore, &l.More, &l.Less,
+		&l.Range, &l.DateJoiner, &l.YearPrefix, &l.OrdinalAfter, &l.OrdinalBefore, &l.NotFigure, &l.NumberAfter, &l.NumberSign, &l.Titles, &l.Particles, &l.Stopwords, &l.NameSuffixes} {
+		ps.build()
 	}
 	return l, nil
+}
+
+// phrases is one list of a lexicon, longest phrase first, indexed by its first
+// and last tokens so that matching at a token looks at the few phrases that can
+// match there, not at the whole list.
+type phrases struct {
+	list    []phrase
+	byFirst map[string][]int32 // first token → indices into list, in list order
+	byLast  map[string][]int32 // last token → indices into list, in list order
+	single  []int32            // one-token phrases, in list order
+}
+
+// build sorts the list, longest first (so that matching prefers "से भी अधिक"
+// over "से"), and indexes it.
+func (ps *phrases) build() {
+	sort.SliceStable(ps.list, func(i, j int) bool { return len(ps.list[i].text) > len(ps.list[j].text) })
+	ps.byFirst, ps.byLast = map[string][]int32{}, map[string][]int32{}
+	for i, p := range ps.list {
+		ps.byFirst[p.toks[0]] = append(ps.byFirst[p.toks[0]], int32(i))
+		last := p.toks[len(p.toks)-1]
+		ps.byLast[last] = append(ps.byLast[last], int32(i))
+		if len(p.toks) == 1 {
+			ps.single = append(ps.single, int32(i))
+		}
+	}
 }
 
 // phraseTokens splits a lexicon phrase as Tokenize splits text, lower-cased.

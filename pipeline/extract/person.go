@@ -90,11 +90,10 @@ func loadNames(data string) nameData {
 func (People) Extract(t *Text) []Entity {
 	var out []Entity
 	for i := 0; i < len(t.Toks); i++ {
-		if t.Toks[i].Kind != Word || t.Claimed(t.Toks[i].Start, t.Toks[i].End) {
+		if t.Toks[i].Kind != Word || t.claimed[i] {
 			continue
 		}
-		t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(i))
-		if len(names.foreign[string(t.skbuf)]) > 0 && !t.isStop(i) {
+		if t.info(i).foreign && !t.isStop(i) {
 			if last, ok := t.foreignAt(i); ok {
 				start, stop := t.Toks[i].Start, t.Toks[last].End
 				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Key: personKey(t.S[start:stop])})
@@ -104,12 +103,13 @@ func (People) Extract(t *Text) []Entity {
 			}
 		}
 		clitic := t.cliticLen(i)
-		rom := t.rom(i)
+		rom, syll := t.info(i).rom, t.info(i).syll
 		if clitic > 0 {
 			rom = Romanize(t.lower[i][clitic:])
+			syll = vnSyllable(rom)
 		}
 		_, isSurname := names.surname[rom]
-		if !isSurname && !vnSyllable(rom) {
+		if !isSurname && !syll {
 			continue
 		}
 		if !isSurname && t.isStop(i) {
@@ -193,25 +193,12 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
 		return false
 	}
-	return vnSyllable(t.rom(k))
+	return t.info(k).syll
 }
 
-// rom returns the romanization of token k, computed once.
-func (t *Text) rom(k int) string {
-	if t.roms == nil {
-		t.roms = make([]string, len(t.Toks))
-		t.romDone = make([]bool, len(t.Toks))
-	}
-	if !t.romDone[k] {
-		t.roms[k], t.romDone[k] = Romanize(t.lower[k]), true
-	}
-	return t.roms[k]
-}
-
-// skelIs reports whether token k's consonant skeleton is s, without allocating.
+// skelIs reports whether token k's consonant skeleton is s.
 func (t *Text) skelIs(k int, s string) bool {
-	t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(k))
-	return string(t.skbuf) == s
+	return t.info(k).skel == s
 }
 
 // isStop reports a word that may be a name syllable but also an everyday word,
@@ -287,7 +274,7 @@ func (t *Text) stemLen(k int) int {
 		return 0
 	}
 	lw := t.lower[k]
-	for _, suf := range t.Lex.NameSuffixes {
+	for _, suf := range t.Lex.NameSuffixes.list {
 		s := suf.toks[0]
 		if strings.HasSuffix(lw, s) && len(lw) > len(s) && len(lw) == len(w) {
 			stem := w[:len(w)-len(s)]
@@ -321,13 +308,16 @@ func (t *Text) placeAt(k int) bool {
 	if k+1 >= len(t.Toks) || t.Toks[k+1].Kind != Word || !t.sameLine(k, k+1) {
 		return false
 	}
-	a, b := skeleton(Romanize(t.lower[k])), skeleton(Romanize(t.lower[k+1]))
+	a, b := t.info(k).skel, t.info(k+1).skel
 	return a != "" && b != "" && names.places[a+" "+b]
 }
 
 // isCity reports a word for a city, district or province after a name.
 func (t *Text) isCity(k int) bool {
-	return names.city[t.tok(k)] || names.city[Romanize(t.tok(k))]
+	if k < 0 || k >= len(t.Toks) {
+		return false
+	}
+	return names.city[t.lower[k]] || names.city[t.info(k).rom]
 }
 
 // squeeze collapses doubled letters: نائی reads "naii", a place list says "nai".
@@ -360,8 +350,7 @@ func skeletonKey(name string) string {
 // foreignAt matches a well-known foreign name (Hun Manet, Sonexay Siphandone …)
 // at token i in any script, by consonant skeletons; it returns the last token.
 func (t *Text) foreignAt(i int) (int, bool) {
-	t.skbuf = appendSkeleton(t.skbuf[:0], t.rom(i))
-	cands := names.foreign[string(t.skbuf)]
+	cands := names.foreign[t.info(i).skel]
 	for _, sk := range cands {
 		k := 1
 		for ; k < len(sk); k++ {

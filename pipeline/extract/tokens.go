@@ -77,11 +77,9 @@ type Text struct {
 	Lex     *Lexicon
 	Toks    []Token
 	lower   []string
-	claimed []bool // per token: part of an entity already
-	noSpace bool   // the script writes words without spaces (Thai, Lao, Khmer …)
-	roms    []string
-	romDone []bool
-	skbuf   []byte
+	claimed []bool      // per token: part of an entity already
+	noSpace bool        // the script writes words without spaces (Thai, Lao, Khmer …)
+	infos   []*wordInfo // per token, filled on first use
 }
 
 // NewText tokenizes text for extraction in lang.
@@ -149,15 +147,19 @@ func (t *Text) sameLine(i, j int) bool {
 // match finds the longest phrase of list at token i and returns it with the index
 // of the token after it. In scripts without spaces a one-token phrase may also be
 // the start of a longer word (then end is inside token i).
-func (t *Text) match(i int, list []phrase) (p phrase, next, end int, ok bool) {
-	for _, p := range list {
+func (t *Text) match(i int, ps phrases) (p phrase, next, end int, ok bool) {
+	if i < 0 || i >= len(t.Toks) {
+		return phrase{}, i, 0, false
+	}
+	for _, x := range ps.byFirst[t.lower[i]] {
+		p := ps.list[x]
 		k := len(p.toks)
 		if i+k > len(t.Toks) {
 			continue
 		}
 		good := true
-		for j := 0; j < k; j++ {
-			if t.lower[i+j] != p.toks[j] || (j > 0 && !t.sameLine(i, i+j)) {
+		for j := 1; j < k; j++ {
+			if t.lower[i+j] != p.toks[j] || !t.sameLine(i, i+j) {
 				good = false
 				break
 			}
@@ -166,9 +168,9 @@ func (t *Text) match(i int, list []phrase) (p phrase, next, end int, ok bool) {
 			return p, i + k, t.Toks[i+k-1].End, true
 		}
 	}
-	if (t.noSpace || t.Lex.Glued) && i < len(t.Toks) && t.Toks[i].Kind == Word {
-		for _, p := range list {
-			if len(p.toks) == 1 && strings.HasPrefix(t.lower[i], p.toks[0]) {
+	if (t.noSpace || t.Lex.Glued) && t.Toks[i].Kind == Word {
+		for _, x := range ps.single {
+			if p := ps.list[x]; strings.HasPrefix(t.lower[i], p.toks[0]) {
 				return p, i + 1, t.Toks[i].Start + len(p.toks[0]), true
 			}
 		}
@@ -179,14 +181,18 @@ func (t *Text) match(i int, list []phrase) (p phrase, next, end int, ok bool) {
 // matchBefore finds the longest phrase of list that ends right before token i
 // and returns the index of its first token. In scripts without spaces a one-token
 // phrase may be the end of a longer word.
-func (t *Text) matchBefore(i int, list []phrase) (p phrase, first int, ok bool) {
-	for _, p := range list {
+func (t *Text) matchBefore(i int, ps phrases) (p phrase, first int, ok bool) {
+	if i <= 0 || i > len(t.Toks) {
+		return phrase{}, i, false
+	}
+	for _, x := range ps.byLast[t.lower[i-1]] {
+		p := ps.list[x]
 		k := len(p.toks)
 		if i-k < 0 {
 			continue
 		}
 		good := true
-		for j := 0; j < k; j++ {
+		for j := 0; j < k-1; j++ {
 			if t.lower[i-k+j] != p.toks[j] {
 				good = false
 				break
@@ -196,9 +202,9 @@ func (t *Text) matchBefore(i int, list []phrase) (p phrase, first int, ok bool) 
 			return p, i - k, true
 		}
 	}
-	if t.noSpace && i > 0 && t.Toks[i-1].Kind == Word {
-		for _, p := range list {
-			if len(p.toks) == 1 && strings.HasSuffix(t.lower[i-1], p.toks[0]) {
+	if t.noSpace && t.Toks[i-1].Kind == Word {
+		for _, x := range ps.single {
+			if p := ps.list[x]; strings.HasSuffix(t.lower[i-1], p.toks[0]) {
 				return p, i - 1, true
 			}
 		}
