@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test ./corpus -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./index -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)
 
 lint:

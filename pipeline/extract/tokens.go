@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,33 +29,33 @@ type Token struct {
 // Tokenize splits s into words, digit runs and single punctuation characters;
 // white space separates tokens and is not one.
 func Tokenize(s string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(s)/6+1)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		c := classOf(r)
 		switch {
-		case unicode.IsSpace(r):
+		case c&clSpace != 0:
 			i += size
-		case isDigit(r):
+		case c&(clDigit|clWord) != 0:
 			j := i + size
 			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !isDigit(r2) {
+				r2, sz := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, sz = utf8.DecodeRuneInString(s[j:])
+				}
+				if classOf(r2)&c&(clDigit|clWord) == 0 {
 					break
 				}
 				j += sz
 			}
-			out = append(out, Token{i, j, Digits})
-			i = j
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			j := i + size
-			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !(unicode.IsLetter(r2) || unicode.IsMark(r2)) {
-					break
-				}
-				j += sz
+			kind := Word
+			if c&clDigit != 0 {
+				kind = Digits
 			}
-			out = append(out, Token{i, j, Word})
+			out = append(out, Token{i, j, kind})
 			i = j
 		default:
 			out = append(out, Token{i, i + size, Punct})
@@ -62,6 +63,66 @@ func Tokenize(s string) []Token {
 		}
 	}
 	return out
+}
+
+// Rune classes, looked up in a table for the Basic Multilingual Plane: the
+// unicode package's range tables cost a binary search per rune.
+const (
+	clSpace = 1 << iota // unicode.IsSpace
+	clDigit             // a decimal digit of some script (corpus.DigitValue)
+	clWord              // a letter or a mark
+	clCased             // unicode.ToLower changes it
+)
+
+var (
+	bmpClassOnce sync.Once
+	bmpClass     []uint8
+)
+
+func classOf(r rune) uint8 {
+	bmpClassOnce.Do(func() {
+		bmpClass = make([]uint8, 1<<16)
+		for r := range rune(1 << 16) {
+			bmpClass[r] = classSlow(r)
+		}
+	})
+	if r < 1<<16 && r >= 0 {
+		return bmpClass[r]
+	}
+	return classSlow(r)
+}
+
+func classSlow(r rune) uint8 {
+	var c uint8
+	switch {
+	case unicode.IsSpace(r):
+		c = clSpace
+	case isDigit(r):
+		c = clDigit
+	case unicode.IsLetter(r) || unicode.IsMark(r):
+		c = clWord
+	}
+	if unicode.ToLower(r) != r {
+		c |= clCased
+	}
+	return c
+}
+
+// toLower is strings.ToLower without its per-rune case lookups for words that
+// have no upper case (most scripts of the archive have none): those come back
+// as they are, unallocated.
+func toLower(w string) string {
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w[i:])
+		}
+		if classOf(r)&clCased != 0 || r == utf8.RuneError {
+			return strings.ToLower(w) // it also replaces invalid bytes
+		}
+		i += size
+	}
+	return w
 }
 
 func isDigit(r rune) bool {
@@ -89,7 +150,7 @@ func NewText(text, lang string) *Text {
 	t.claimed = make([]bool, len(t.Toks))
 	for i, tok := range t.Toks {
 		if tok.Kind == Word {
-			t.lower[i] = strings.ToLower(text[tok.Start:tok.End])
+			t.lower[i] = toLower(text[tok.Start:tok.End])
 		} else {
 			t.lower[i] = text[tok.Start:tok.End]
 		}
