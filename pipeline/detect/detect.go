@@ -152,14 +152,14 @@ func (d *Detector) Detect(text string) Result {
 	case 1:
 		return Result{Lang: code(cands[0]), Confidence: share, Script: best}
 	}
-	sample := Sample(text, best, d.sample)
-	if sample == "" {
+	words := Sample(text, best, wordSample)
+	if words == "" {
 		return Result{Lang: Undetermined, Script: best}
 	}
-	words := Sample(text, best, wordSample)
 	if r, ok := d.byWords(words, best, cands); ok {
 		return r
 	}
+	sample := Sample(text, best, d.sample)
 	if short := d.shortlistByWords(words, best, cands); short != nil {
 		cands = short
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/partynews/partynews/corpus"
 )
@@ -118,6 +119,14 @@ func BenchmarkDetectGenerated(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, s := range texts {
 			d.Detect(s)
+		}
+	}
+}
+
+func TestScriptTableMatchesUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := ScriptOf(r), scriptSlow(r); got != want {
+			t.Fatalf("ScriptOf(%U) = %d, want %d", r, got, want)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package detect
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // Script is a writing system as far as language detection cares.
 type Script uint8
@@ -54,8 +57,33 @@ var scriptTables = []struct {
 	{Mongolian, unicode.Mongolian},
 }
 
+var (
+	bmpOnce   sync.Once
+	bmpScript []Script
+)
+
 // ScriptOf returns the script of a letter or combining mark, Other for the rest.
+// The Basic Multilingual Plane is looked up in a table built on first use.
 func ScriptOf(r rune) Script {
+	if r < 0x80 {
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return Latin
+		}
+		return Other
+	}
+	if r < 1<<16 {
+		bmpOnce.Do(func() {
+			bmpScript = make([]Script, 1<<16)
+			for c := range rune(1 << 16) {
+				bmpScript[c] = scriptSlow(c)
+			}
+		})
+		return bmpScript[r]
+	}
+	return scriptSlow(r)
+}
+
+func scriptSlow(r rune) Script {
 	switch {
 	case r < 0x80:
 		if r|0x20 >= 'a' && r|0x20 <= 'z' {
