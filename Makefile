@@ -46,6 +46,7 @@ bench: build
 fuzz:
 	$(GO) test ./corpus -run XXX -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./corpus -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./corpus -run XXX -fuzz FuzzIsNFC -fuzztime $(FUZZTIME)
 	$(GO) test ./index -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)

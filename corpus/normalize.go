@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -39,10 +40,68 @@ func Normalize(s string) string {
 		}
 		s = b.String()
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
+}
+
+// isNFC is norm.NFC.IsNormalString, faster: most runes of the archive neither
+// combine with the rune before them nor change under NFC ("safe"), and a safe
+// rune cuts the text into parts that normalise independently, so only the
+// stretches around unsafe runes (a virama, a nukta, a combining accent) are
+// handed to the norm package.
+func isNFC(s string) bool {
+	last, bad := 0, -1 // start of the last safe rune; start of the stretch to check
+	for i := 0; i < len(s); {
+		size := 1
+		safe := s[i] < utf8.RuneSelf
+		if !safe {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			safe = nfcSafe(r)
+		}
+		switch {
+		case safe:
+			if bad >= 0 {
+				if !norm.NFC.IsNormalString(s[bad:i]) {
+					return false
+				}
+				bad = -1
+			}
+			last = i
+		case bad < 0:
+			bad = last
+		}
+		i += size
+	}
+	return bad < 0 || norm.NFC.IsNormalString(s[bad:])
+}
+
+var (
+	nfcSafeOnce sync.Once
+	nfcSafeBMP  []uint64 // bit r: rune r is safe
+)
+
+// nfcSafe reports a rune that starts a new NFC segment (combines with nothing
+// before it) and is NFC on its own. Runes outside the BMP count as unsafe.
+func nfcSafe(r rune) bool {
+	if r >= 1<<16 {
+		return false
+	}
+	nfcSafeOnce.Do(func() {
+		nfcSafeBMP = make([]uint64, 1<<16/64)
+		for c := range rune(1 << 16) {
+			s := string(c)
+			if c >= 0xD800 && c <= 0xDFFF {
+				continue // surrogates: string(c) is U+FFFD
+			}
+			if norm.NFC.PropertiesString(s).BoundaryBefore() && norm.NFC.IsNormalString(s) {
+				nfcSafeBMP[c/64] |= 1 << (c % 64)
+			}
+		}
+	})
+	return nfcSafeBMP[r/64]&(1<<(r%64)) != 0
 }
 
 // needsFold reports whether s holds a byte sequence that Normalize changes before NFC.
