@@ -183,6 +183,10 @@ func trimSpan(s string, start, end int) (int, int) {
 	return start, end
 }
 
+// maxFooterWord bounds the bytes of a footer word ("Comment", "स्रोत"): longer
+// lines are body text and are not lower-cased to find out.
+const maxFooterWord = 64
+
 // isCommentLine recognises "Comment (0)", "टिप्पणी (12)" and a bare "تبصرہ".
 func isCommentLine(s string) bool {
 	word := s
@@ -192,7 +196,7 @@ func isCommentLine(s string) bool {
 		}
 		word = strings.TrimSpace(s[:i])
 	}
-	return footer.comment[strings.ToLower(word)]
+	return len(word) <= maxFooterWord && footer.comment[strings.ToLower(word)]
 }
 
 // sourceLine recognises "Source", "Source: https://…", "स्रोत https://…" and a bare URL
@@ -207,7 +211,7 @@ func sourceLine(s string) (bool, string) {
 	} else if i := strings.Index(s, " http"); i > 0 {
 		word, rest = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
 	}
-	if !footer.source[strings.ToLower(word)] {
+	if len(word) > maxFooterWord || !footer.source[strings.ToLower(word)] {
 		return false, ""
 	}
 	if rest != "" && !isURL(rest) {
@@ -234,7 +238,7 @@ func isByline(s string) bool {
 // "… (Foto: VGP/Nhat Bac)", "… तस्वीर: QH" — or is one ("FOTO: NHAT THINH"), or
 // ends in a numbered photo label ("… - 사진 1.").
 func isCaption(s string) bool {
-	if utf8.RuneCountInString(s) > 600 {
+	if len(s) > 600 && utf8.RuneCountInString(s) > 600 {
 		return false
 	}
 	t := strings.TrimRight(s, " .|)")
@@ -248,7 +252,7 @@ func isCaption(s string) bool {
 	}
 	// look at the last few words before a colon
 	for i := len(t); i > 0; {
-		j := strings.LastIndexAny(t[:i], ":：")
+		j := max(strings.LastIndexByte(t[:i], ':'), strings.LastIndex(t[:i], "："))
 		if j < 0 {
 			break
 		}
