@@ -20,6 +20,7 @@ import (
 
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/detect"
 )
@@ -97,6 +98,7 @@ failed (listed in --report and the log).
 				return err
 			}
 			o.dir, o.roots = dir, args
+			gcpolicy.Indexing()
 			return runIndex(c.Context(), c.OutOrStdout(), o)
 		},
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/corpus/sample"
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/internal/gencorpus"
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/detect"
@@ -49,6 +50,7 @@ func cpuTime() time.Duration {
 }
 
 func run(n int, shared, work, bin string) error {
+	gcpolicy.Indexing() // bleve alone runs under the collector settings of partynews index
 	det, err := detect.New(detect.Options{})
 	if err != nil {
 		return err
