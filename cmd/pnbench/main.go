@@ -34,6 +34,8 @@ func main() {
 	shared := flag.String("shared", "../shared/corpus", "real articles to generate from (skipped when absent)")
 	work := flag.String("work", ".bench", "work folder (corpus and indexes)")
 	bin := flag.String("bin", "bin/partynews", "the partynews binary")
+	flag.BoolVar(&opt.stages, "stages", true, "measure each stage alone (as long again as the full run)")
+	flag.BoolVar(&opt.others, "others", true, "run Xapian's omindex and ripgrep on the same files when installed")
 	flag.Parse()
 	if err := run(*n, *shared, *work, *bin); err != nil {
 		fmt.Fprintln(os.Stderr, "pnbench:", err)
@@ -42,6 +44,8 @@ func main() {
 }
 
 type row struct{ name, value, note string }
+
+var opt struct{ stages, others bool }
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -91,80 +95,83 @@ func run(n int, shared, work, bin string) error {
 		return nil
 	})
 	sort.Strings(files)
-	stageIdx := filepath.Join(work, "stage-index")
-	os.RemoveAll(stageIdx)
-	w, err := index.OpenWriter(stageIdx, index.WriterOptions{CheckpointEvery: -1})
-	if err != nil {
-		return err
-	}
-	proc := &pipeline.Processor{Detector: det, Extractors: extract.Default()}
-	var tRead, tDetect, tExtract, tWrite time.Duration
-	var cRead, cDetect, cExtract, cWrite time.Duration
-	for lo := 0; lo < len(files); lo += 2000 {
-		chunk := files[lo:min(lo+2000, len(files))]
-		var arts []*corpus.Article
-		t0, c0 := time.Now(), cpuTime()
-		for _, f := range chunk {
-			a, err := corpus.Read(f, 0)
-			if err == nil {
-				arts = append(arts, a)
+	rawRate := 0.0
+	if opt.stages {
+		stageIdx := filepath.Join(work, "stage-index")
+		os.RemoveAll(stageIdx)
+		w, err := index.OpenWriter(stageIdx, index.WriterOptions{CheckpointEvery: -1})
+		if err != nil {
+			return err
+		}
+		proc := &pipeline.Processor{Detector: det, Extractors: extract.Default()}
+		var tRead, tDetect, tExtract, tWrite time.Duration
+		var cRead, cDetect, cExtract, cWrite time.Duration
+		for lo := 0; lo < len(files); lo += 2000 {
+			chunk := files[lo:min(lo+2000, len(files))]
+			var arts []*corpus.Article
+			t0, c0 := time.Now(), cpuTime()
+			for _, f := range chunk {
+				a, err := corpus.Read(f, 0)
+				if err == nil {
+					arts = append(arts, a)
+				}
 			}
-		}
-		tRead, cRead = tRead+time.Since(t0), cRead+cpuTime()-c0
-		langs := make([]detect.Result, len(arts))
-		t0, c0 = time.Now(), cpuTime()
-		for i, a := range arts {
-			langs[i] = det.Detect(a.Content())
-		}
-		tDetect, cDetect = tDetect+time.Since(t0), cDetect+cpuTime()-c0
-		docs := make([]pipeline.Document, len(arts))
-		t0, c0 = time.Now(), cpuTime()
-		for i, a := range arts {
-			docs[i] = pipeline.Document{ID: pipeline.ID(a.Text), Lang: langs[i].Lang, Lead: a.Lead(), Body: a.Join(corpus.Body),
-				Text: a.Text, Entities: extract.All(a.Text, langs[i].Lang, proc.Extractors...)}
-		}
-		tExtract, cExtract = tExtract+time.Since(t0), cExtract+cpuTime()-c0
-		t0, c0 = time.Now(), cpuTime()
-		for i, d := range docs {
-			if _, err := w.Put(arts[i].Path, d, 1, time.Unix(0, 0)); err != nil {
+			tRead, cRead = tRead+time.Since(t0), cRead+cpuTime()-c0
+			langs := make([]detect.Result, len(arts))
+			t0, c0 = time.Now(), cpuTime()
+			for i, a := range arts {
+				langs[i] = det.Detect(a.Content())
+			}
+			tDetect, cDetect = tDetect+time.Since(t0), cDetect+cpuTime()-c0
+			docs := make([]pipeline.Document, len(arts))
+			t0, c0 = time.Now(), cpuTime()
+			for i, a := range arts {
+				docs[i] = pipeline.Document{ID: pipeline.ID(a.Text), Lang: langs[i].Lang, Lead: a.Lead(), Body: a.Join(corpus.Body),
+					Text: a.Text, Entities: extract.All(a.Text, langs[i].Lang, proc.Extractors...)}
+			}
+			tExtract, cExtract = tExtract+time.Since(t0), cExtract+cpuTime()-c0
+			t0, c0 = time.Now(), cpuTime()
+			for i, d := range docs {
+				if _, err := w.Put(arts[i].Path, d, 1, time.Unix(0, 0)); err != nil {
+					return err
+				}
+			}
+			if err := w.Flush(); err != nil {
 				return err
 			}
+			tWrite, cWrite = tWrite+time.Since(t0), cWrite+cpuTime()-c0
 		}
-		if err := w.Flush(); err != nil {
+		t0, c0 := time.Now(), cpuTime()
+		if err := w.Close(); err != nil {
 			return err
 		}
 		tWrite, cWrite = tWrite+time.Since(t0), cWrite+cpuTime()-c0
+		allCPU := cRead + cDetect + cExtract + cWrite
+		stage := func(name string, d, c time.Duration) {
+			rows = append(rows, row{name, fmt.Sprintf("%.1f MB/s", mb/d.Seconds()), fmt.Sprintf("%.0f%% of CPU", 100*c.Seconds()/allCPU.Seconds())})
+		}
+		stage("read+parse alone", tRead, cRead)
+		stage("detect alone", tDetect, cDetect)
+		stage("extract alone", tExtract, cExtract)
+		stage("bleve write alone (same mapping)", tWrite, cWrite)
+		rawRate = float64(len(files)) / tWrite.Seconds()
+		rows = append(rows, row{"bleve write alone", fmt.Sprintf("%.0f docs/s", rawRate), "the limit the pipeline chases"})
 	}
-	t0, c0 := time.Now(), cpuTime()
-	if err := w.Close(); err != nil {
-		return err
-	}
-	tWrite, cWrite = tWrite+time.Since(t0), cWrite+cpuTime()-c0
-	allCPU := cRead + cDetect + cExtract + cWrite
-	stage := func(name string, d, c time.Duration) {
-		rows = append(rows, row{name, fmt.Sprintf("%.1f MB/s", mb/d.Seconds()), fmt.Sprintf("%.0f%% of CPU", 100*c.Seconds()/allCPU.Seconds())})
-	}
-	stage("read+parse alone", tRead, cRead)
-	stage("detect alone", tDetect, cDetect)
-	stage("extract alone", tExtract, cExtract)
-	stage("bleve write alone (same mapping)", tWrite, cWrite)
-	rawRate := float64(len(files)) / tWrite.Seconds()
-	rows = append(rows, row{"bleve write alone", fmt.Sprintf("%.0f docs/s", rawRate), "the limit the pipeline chases"})
 
 	// The whole pipeline, as a user runs it.
 	full := filepath.Join(work, "index")
 	os.RemoveAll(full)
-	sum, wall, rss, err := indexRun(bin, full, dir)
+	sum, wall, rss, anon, err := indexRun(bin, full, dir)
 	if err != nil {
 		return err
 	}
 	rate := float64(sum.Indexed+sum.Duplicate) / wall.Seconds()
 	rows = append(rows,
-		row{"full pipeline", fmt.Sprintf("%.0f docs/s, %.1f MB/s", rate, mb/wall.Seconds()), fmt.Sprintf("%.0f%% of bleve alone", 100*rate/rawRate)},
-		row{"peak RSS (full pipeline)", fmt.Sprintf("%d MiB", rss>>20), ""})
+		row{"full pipeline", fmt.Sprintf("%.0f docs/s, %.1f MB/s", rate, mb/wall.Seconds()), ratio(rate, rawRate)},
+		row{"peak RSS (full pipeline)", fmt.Sprintf("%d MiB", rss>>20), fmt.Sprintf("anonymous memory at most %d MiB; the rest is mapped index files", anon>>20)})
 	size := dirSize(full)
 	rows = append(rows, row{"index size ÷ text size", fmt.Sprintf("%.2f", float64(size)/float64(textBytes)), fmt.Sprintf("%.0f MB for %.0f MB", float64(size)/1e6, mb)})
-	_, noop, _, err := indexRun(bin, full, dir)
+	_, noop, _, _, err := indexRun(bin, full, dir)
 	if err != nil {
 		return err
 	}
@@ -176,7 +183,7 @@ func run(n int, shared, work, bin string) error {
 		return err
 	}
 	facets := []string{"lang", "person", "document"}
-	t0 = time.Now()
+	t0 := time.Now()
 	r.WarmFacets(facets...)
 	warm := time.Since(t0)
 	var lat []time.Duration
@@ -201,7 +208,7 @@ func run(n int, shared, work, bin string) error {
 	}
 	sort.Slice(proc2, func(i, j int) bool { return proc2[i] < proc2[j] })
 	rows = append(rows, row{"search, whole process (start to hits)", fmt.Sprintf("median %.0f ms", ms(proc2[len(proc2)/2])), "partynews search document:18-NQ/TW"})
-	if om, err := exec.LookPath("omindex"); err == nil {
+	if om, err := exec.LookPath("omindex"); err == nil && opt.others {
 		xdb := filepath.Join(work, "xapian")
 		os.RemoveAll(xdb)
 		t := time.Now()
@@ -213,7 +220,7 @@ func run(n int, shared, work, bin string) error {
 				fmt.Sprintf("partynews %.2f× Xapian; its index %.0f MB", rate/xrate, float64(dirSize(xdb))/1e6)})
 		}
 	}
-	if rg, err := exec.LookPath("rg"); err == nil {
+	if rg, err := exec.LookPath("rg"); err == nil && opt.others {
 		t := time.Now()
 		exec.Command(rg, "-c", "18-NQ/TW", dir).Run()
 		rows = append(rows, row{"ripgrep over the files", fmt.Sprintf("%.0f ms", ms(time.Since(t))), "rg -c 18-NQ/TW"})
@@ -227,26 +234,58 @@ func run(n int, shared, work, bin string) error {
 	return nil
 }
 
+func ratio(rate, raw float64) string {
+	if raw == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f%% of bleve alone", 100*rate/raw)
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 type summary struct {
 	Indexed, Duplicate, Unchanged int
 }
 
-func indexRun(bin, idx, dir string) (summary, time.Duration, int64, error) {
+// indexRun runs partynews index and returns its summary, wall time, peak RSS as
+// the kernel counts it (file pages that scorch maps count too) and the peak of
+// its anonymous memory (RssAnon, sampled every 200 ms).
+func indexRun(bin, idx, dir string) (summary, time.Duration, int64, int64, error) {
 	cmd := exec.Command(bin, "index", "--index", idx, "--json", "-q", dir)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = os.Stderr
 	t := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return summary{}, 0, 0, 0, err
+	}
+	var anon int64
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
+			if err != nil {
+				return
+			}
+			for _, l := range strings.Split(string(b), "\n") {
+				var kb int64
+				if _, err := fmt.Sscanf(l, "RssAnon: %d kB", &kb); err == nil && kb<<10 > anon {
+					anon = kb << 10
+				}
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	}()
+	err := cmd.Wait()
 	wall := time.Since(t)
+	<-done
 	var s summary
 	json.Unmarshal(out.Bytes(), &s)
 	if err != nil {
-		return s, wall, 0, fmt.Errorf("index run: %w", err)
+		return s, wall, 0, 0, fmt.Errorf("index run: %w", err)
 	}
-	return s, wall, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10, nil
+	return s, wall, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10, anon, nil
 }
 
 func dirSize(dir string) int64 {

@@ -296,16 +296,28 @@ func (d *Detector) wordHits(sample string, s Script, cands []lingua.Language) (h
 		return nil, 0, false
 	}
 	hits = make([]float64, len(cands))
-	for _, w := range strings.Fields(sample) {
+	for rest := sample; rest != ""; {
+		w := rest // Sample separates words with one space
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if w == "" {
+			continue
+		}
 		total++
 		m, found := idx[w]
 		if !found {
-			m = idx[strings.ToLower(w)]
+			// a capitalised function word opens a sentence ("The", "Это")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				m = idx[strings.ToLower(w)]
+			}
 		}
-		w := 1 / float64(bits.OnesCount64(m))
+		weight := 1 / float64(bits.OnesCount64(m))
 		for m != 0 {
 			i := bits.TrailingZeros64(m)
-			hits[i] += w
+			hits[i] += weight
 			m &= m - 1
 		}
 	}
