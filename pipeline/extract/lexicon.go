@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed lexicon/*.txt
@@ -52,21 +53,23 @@ type phrase struct {
 	Unit  string
 }
 
-var lexicons = loadLexicons()
+// lexicons are loaded on first use, not at start: a search process that never
+// extracts does not pay for them.
+var lexicons = sync.OnceValue(loadLexicons)
 
 // LexiconFor returns the lexicon of lang, or one with no words (and the Latin
 // defaults) for a language without a file.
 func LexiconFor(lang string) *Lexicon {
-	if l, ok := lexicons[lang]; ok {
+	if l, ok := lexicons()[lang]; ok {
 		return l
 	}
-	return lexicons[""]
+	return lexicons()[""]
 }
 
 // Languages returns the languages that have a lexicon file.
 func Languages() []string {
 	var out []string
-	for l := range lexicons {
+	for l := range lexicons() {
 		if l != "" {
 			out = append(out, l)
 		}

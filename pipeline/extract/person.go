@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,8 @@ type People struct{}
 //go:embed names.txt
 var namesData string
 
-var names = loadNames(namesData)
+// theNames are loaded on first use, not at start.
+var theNames = sync.OnceValue(func() *nameData { n := loadNames(namesData); return &n })
 
 type nameData struct {
 	surname map[string]string     // romanized spelling → canonical surname
@@ -108,7 +110,7 @@ func (People) Extract(t *Text) []Entity {
 			rom = Romanize(t.lower[i][clitic:])
 			syll = vnSyllable(rom)
 		}
-		_, isSurname := names.surname[rom]
+		_, isSurname := theNames().surname[rom]
 		if !isSurname && !syll {
 			continue
 		}
@@ -224,7 +226,7 @@ func (t *Text) creditBefore(i int) bool {
 	if t.tok(j) == "/" && j > 0 {
 		j -= 2 // agency: VGP/
 	}
-	return t.tok(j) == ":" && j > 0 && names.credit[t.tok(j-1)]
+	return t.tok(j) == ":" && j > 0 && theNames().credit[t.tok(j-1)]
 }
 
 func isLatinWord(w string) bool {
@@ -246,7 +248,7 @@ func personKey(name string) string {
 			return ""
 		}
 		if i == 0 {
-			if c, ok := names.surname[r]; ok {
+			if c, ok := theNames().surname[r]; ok {
 				r = c
 			}
 		}
@@ -254,7 +256,7 @@ func personKey(name string) string {
 		parts = append(parts, r)
 	}
 	key := strings.Join(parts, " ")
-	if a, ok := names.alias[key]; ok {
+	if a, ok := theNames().alias[key]; ok {
 		return a
 	}
 	return key
@@ -293,7 +295,7 @@ func (t *Text) placeOrMedia(text, key string, end int) bool {
 	for _, w := range strings.Fields(text) {
 		raw = append(raw, squeeze(Romanize(w)))
 	}
-	if names.places[key] || names.places[strings.Join(raw, " ")] {
+	if theNames().places[key] || theNames().places[strings.Join(raw, " ")] {
 		return true
 	}
 	next := end + 1
@@ -309,7 +311,7 @@ func (t *Text) placeAt(k int) bool {
 		return false
 	}
 	a, b := t.info(k).skel, t.info(k+1).skel
-	return a != "" && b != "" && names.places[a+" "+b]
+	return a != "" && b != "" && theNames().places[a+" "+b]
 }
 
 // isCity reports a word for a city, district or province after a name.
@@ -317,7 +319,7 @@ func (t *Text) isCity(k int) bool {
 	if k < 0 || k >= len(t.Toks) {
 		return false
 	}
-	return names.city[t.lower[k]] || names.city[t.info(k).rom]
+	return theNames().city[t.lower[k]] || theNames().city[t.info(k).rom]
 }
 
 // squeeze collapses doubled letters: نائی reads "naii", a place list says "nai".
@@ -350,7 +352,7 @@ func skeletonKey(name string) string {
 // foreignAt matches a well-known foreign name (Hun Manet, Sonexay Siphandone …)
 // at token i in any script, by consonant skeletons; it returns the last token.
 func (t *Text) foreignAt(i int) (int, bool) {
-	cands := names.foreign[t.info(i).skel]
+	cands := theNames().foreign[t.info(i).skel]
 	for _, sk := range cands {
 		k := 1
 		for ; k < len(sk); k++ {
@@ -371,7 +373,7 @@ func (t *Text) foreignAt(i int) (int, bool) {
 func (t *Text) cliticLen(i int) int {
 	w := t.lower[i]
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
-		if _, ok := names.surname[Romanize(w[len("و"):])]; ok {
+		if _, ok := theNames().surname[Romanize(w[len("و"):])]; ok {
 			return len("و")
 		}
 	}

@@ -19,7 +19,7 @@ type wordInfo struct {
 func newWordInfo(w string) *wordInfo {
 	rom := Romanize(w)
 	skel := skeleton(rom)
-	return &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(names.foreign[skel]) > 0}
+	return &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(theNames().foreign[skel]) > 0}
 }
 
 // wordCacheShards × wordCacheShardSize bounds the cache: memory is set by these
