@@ -325,6 +325,7 @@ func (w *shard) commit() error {
 	if err := w.idx.Close(); err != nil {
 		return fmt.Errorf("close index generation: %w", err)
 	}
+	dropUnusedSegments(filepath.Join(w.dir, genName(w.gen)))
 	if err := publish(w.dir, w.gen); err != nil {
 		return fmt.Errorf("publish index generation: %w", err)
 	}

@@ -79,13 +79,14 @@ func (p *Processor) Process(a *corpus.Article) Document {
 }
 
 // Map runs fn over the items of in on n workers and sends the results to the
-// returned channel (buffered to n), which closes when in is drained or ctx is done.
-// Results come in completion order.
-func Map[In, Out any](ctx context.Context, n int, in <-chan In, fn func(In) Out) <-chan Out {
+// returned channel, buffered to buf results (at least n), which closes when in is
+// drained or ctx is done. Results come in completion order. A buffer as large as
+// the consumer's batch lets the workers go on while the consumer is busy.
+func Map[In, Out any](ctx context.Context, n, buf int, in <-chan In, fn func(In) Out) <-chan Out {
 	if n < 1 {
 		n = 1
 	}
-	out := make(chan Out, n)
+	out := make(chan Out, max(n, buf))
 	var wg sync.WaitGroup
 	for range n {
 		wg.Add(1)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"path/filepath"
 	"sort"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/pipeline/detect"
@@ -19,7 +21,7 @@ func TestMapRunsEveryItemOnce(t *testing.T) {
 		}
 	}()
 	var got []int
-	for v := range Map(context.Background(), 4, in, func(i int) int { return i * 2 }) {
+	for v := range Map(context.Background(), 4, 4, in, func(i int) int { return i * 2 }) {
 		got = append(got, v)
 	}
 	sort.Ints(got)
@@ -35,7 +37,7 @@ func TestMapStopsOnCancel(t *testing.T) {
 		in <- i
 	}
 	close(in)
-	out := Map(ctx, 2, in, func(i int) int { return i })
+	out := Map(ctx, 2, 2, in, func(i int) int { return i })
 	<-out
 	cancel()
 	for range out { // must close without anyone reading the rest
@@ -74,5 +76,29 @@ func TestProcessSample(t *testing.T) {
 	b.Path = "/elsewhere.txt"
 	if p.Process(a).ID != p.Process(&b).ID {
 		t.Error("same text, different ids")
+	}
+}
+
+// While nobody reads the results (the writer is busy with a batch), the
+// workers go on until the buffer is full.
+func TestMapBufferKeepsWorkersGoing(t *testing.T) {
+	in := make(chan int, 100)
+	for i := 0; i < 100; i++ {
+		in <- i
+	}
+	close(in)
+	var done atomic.Int64
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := Map(ctx, 2, 50, in, func(i int) int { done.Add(1); return i })
+	deadline := time.Now().Add(10 * time.Second)
+	for done.Load() < 50 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := done.Load(); n < 50 {
+		t.Fatalf("%d items processed with nobody reading, want at least the buffer's 50", n)
+	}
+	if n := len(out); n < 50 {
+		t.Fatalf("%d results buffered, want 50", n)
 	}
 }

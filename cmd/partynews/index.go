@@ -206,7 +206,8 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 			}
 		})
 	}()
-	results := pipeline.Map(ctx, o.workers, jobs, func(j job) job {
+	// the workers keep going while the writer hands a batch to bleve
+	results := pipeline.Map(ctx, o.workers, o.batch, jobs, func(j job) job {
 		if j.status != "" {
 			return j
 		}
