@@ -31,11 +31,8 @@ func DigitValue(r rune) (int, bool) {
 // FoldDigits rewrites every script's decimal digits as ASCII digits, so that
 // "२०२५", "۲۰۲۵" and "2025" index and match alike.
 func FoldDigits(s string) string {
-	i := 0
-	for i < len(s) && s[i] < 0x80 {
-		i++
-	}
-	if i == len(s) {
+	i := firstForeignDigit(s)
+	if i < 0 {
 		return s
 	}
 	out := make([]byte, 0, len(s))
@@ -50,4 +47,38 @@ func FoldDigits(s string) string {
 		i += size
 	}
 	return string(out)
+}
+
+// firstForeignDigit returns the offset of the first digit of s that is not
+// ASCII, -1 if none: most words have none and come back from FoldDigits as
+// they are, without a copy.
+func firstForeignDigit(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := DigitValue(r); ok {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// HasForeignDigit reports whether b holds a decimal digit that is not ASCII.
+func HasForeignDigit(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if _, ok := DigitValue(r); ok {
+			return true
+		}
+		i += size
+	}
+	return false
 }

@@ -117,3 +117,15 @@ func benchTexts(b *testing.B) ([]string, int) {
 	}
 	return texts, size
 }
+
+func TestHasForeignDigitAgreesWithFoldDigits(t *testing.T) {
+	for r := rune(0); r < 1<<16; r++ {
+		s := "x" + string(r) + "१"
+		if got, want := HasForeignDigit([]byte(s[:len(s)-len("१")])), FoldDigits(s[:len(s)-len("१")]) != s[:len(s)-len("१")]; got != want {
+			t.Fatalf("HasForeignDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if got := FoldDigits("२०२५ ۲۰۲۵ 2025"); got != "2025 2025 2025" {
+		t.Errorf("FoldDigits = %q", got)
+	}
+}

@@ -121,7 +121,7 @@ func init() {
 		return Tokenizer{}, nil
 	}))
 	must(registry.RegisterTokenFilter(DigitsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return mapFilter(corpus.FoldDigits), nil
+		return digitsFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(UrduFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return mapFilter(FoldArabicLetters), nil
@@ -171,6 +171,19 @@ func (f mapFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// digitsFilter rewrites every script's digits as ASCII (corpus.FoldDigits),
+// without copying the terms that hold none: nearly all of them.
+type digitsFilter struct{}
+
+func (digitsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if corpus.HasForeignDigit(t.Term) {
+			t.Term = []byte(corpus.FoldDigits(string(t.Term)))
+		}
+	}
+	return in
+}
+
 // Tokenizer is bleve's Unicode (UAX #29) tokenizer, plus overlapping bigrams of
 // letter clusters for the scripts written without spaces that UAX #29 drops
 // (Thai, Lao, Khmer, Myanmar). A cluster is a letter with its combining marks.
@@ -202,6 +215,20 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return out
 }
 
+// hasSEA reports whether input holds a Thai, Lao, Khmer or Myanmar letter, by
+// the UTF-8 bytes of those blocks, without decoding the text.
+func hasSEA(input []byte) bool {
+	for i := 0; i+1 < len(input); i++ {
+		switch c, n := input[i], input[i+1]; {
+		case c == 0xE0 && n >= 0xB8 && n <= 0xBB: // U+0E00–U+0EFF
+			return true
+		case c == 0xE1 && (n >= 0x80 && n <= 0x82 || n == 0x9E || n == 0x9F || n == 0xA7): // U+1000–U+109F, U+1780–U+17FF, U+19C0–U+19FF
+			return true
+		}
+	}
+	return false
+}
+
 func isSEA(r rune) bool {
 	return r >= 0x0E00 && r <= 0x0EFF || r >= 0x1000 && r <= 0x109F || r >= 0x1780 && r <= 0x17FF || r >= 0x19E0 && r <= 0x19FF
 }
@@ -209,6 +236,9 @@ func isSEA(r rune) bool {
 // seaBigrams returns bigram tokens for runs of Thai, Lao, Khmer and Myanmar
 // letters (a run of one cluster is a token of its own).
 func seaBigrams(input []byte) analysis.TokenStream {
+	if !hasSEA(input) {
+		return nil
+	}
 	var out analysis.TokenStream
 	var clusters []int // start offsets of the clusters of the current run, then its end
 	flush := func(end int) {

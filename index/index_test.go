@@ -400,3 +400,15 @@ func TestDropUnusedSegments(t *testing.T) {
 		t.Errorf("%d documents after cleanup, want 5", st.Documents)
 	}
 }
+
+// hasSEA is a byte-level prefilter: it must never miss a letter seaBigrams uses.
+func TestHasSEACoversEverySEARune(t *testing.T) {
+	for r := rune(0x80); r < 1<<16; r++ {
+		if isSEA(r) && !hasSEA([]byte("a"+string(r))) {
+			t.Fatalf("hasSEA misses %U", r)
+		}
+	}
+	if hasSEA([]byte("प्रधानमंत्री Tô Lâm ٹو لام")) {
+		t.Error("hasSEA finds Thai in Hindi, Vietnamese and Urdu")
+	}
+}
