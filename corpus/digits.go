@@ -17,16 +17,32 @@ func DigitValue(r rune) (int, bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
 	}
-	if r < 0x0660 {
+	switch {
+	case r < 0x0660:
 		return 0, false
-	}
-	for _, z := range digitZeros {
-		if r >= z && r < z+10 {
-			return int(r - z), true
-		}
+	case r < rune(len(digitTable)):
+		v := digitTable[r]
+		return int(v), v >= 0
+	case r >= 0xFF10 && r <= 0xFF19:
+		return int(r - 0xFF10), true
 	}
 	return 0, false
 }
+
+// digitTable holds the value of every digit below U+1A00, -1 for other runes.
+var digitTable = func() (t [0x1A00]int8) {
+	for i := range t {
+		t[i] = -1
+	}
+	for _, z := range digitZeros {
+		for d := range rune(10) {
+			if z+d < rune(len(t)) {
+				t[z+d] = int8(d)
+			}
+		}
+	}
+	return t
+}()
 
 // FoldDigits rewrites every script's decimal digits as ASCII digits, so that
 // "२०२५", "۲۰۲۵" and "2025" index and match alike.

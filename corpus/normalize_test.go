@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -127,5 +128,27 @@ func TestHasForeignDigitAgreesWithFoldDigits(t *testing.T) {
 	}
 	if got := FoldDigits("२०२५ ۲۰۲۵ 2025"); got != "2025 2025 2025" {
 		t.Errorf("FoldDigits = %q", got)
+	}
+}
+
+func TestDigitValueEveryScript(t *testing.T) {
+	for _, z := range digitZeros {
+		for d := rune(0); d < 10; d++ {
+			if v, ok := DigitValue(z + d); !ok || v != int(d) {
+				t.Errorf("DigitValue(%U) = %d, %v; want %d", z+d, v, ok, d)
+			}
+		}
+	}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if _, ok := DigitValue(r); ok {
+			n++
+			if !unicode.IsDigit(r) {
+				t.Errorf("DigitValue accepts %U, not a digit", r)
+			}
+		}
+	}
+	if want := 10 * (len(digitZeros) + 1); n != want {
+		t.Errorf("%d runes are digits, want %d", n, want)
 	}
 }
