@@ -15,12 +15,10 @@ import (
 type Dates struct{}
 
 type dateMatch struct {
-	start, end   int // byte span of the text
-	day, month   int
-	year         int // 0: none
-	next         int // token after the match
-	rangeStart   bool
-	rangeEndDate *dateMatch
+	start, end int // byte span of the text
+	day, month int
+	year       int // 0: none
+	next       int // token after the match
 }
 
 // Extract implements Extractor.
