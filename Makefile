@@ -52,9 +52,12 @@ fuzz:
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)
 
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 lint:
-	gofmt -l .
+	test -z "$$(gofmt -l .)"
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 clean:
 	rm -rf bin $(DEMO) $(DEMO)-*.jsonl .bench
