@@ -36,6 +36,7 @@ func main() {
 	bin := flag.String("bin", "bin/partynews", "the partynews binary")
 	flag.BoolVar(&opt.stages, "stages", true, "measure each stage alone (as long again as the full run)")
 	flag.BoolVar(&opt.others, "others", true, "run Xapian's omindex and ripgrep on the same files when installed")
+	flag.IntVar(&opt.shards, "shards", 2, "also index into this many shards and search them (0: skip)")
 	flag.Parse()
 	if err := run(*n, *shared, *work, *bin); err != nil {
 		fmt.Fprintln(os.Stderr, "pnbench:", err)
@@ -45,7 +46,10 @@ func main() {
 
 type row struct{ name, value, note string }
 
-var opt struct{ stages, others bool }
+var opt struct {
+	stages, others bool
+	shards         int
+}
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -200,14 +204,19 @@ func run(n int, shared, work, bin string) error {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	rows = append(rows, row{"search in process (top 10, snippets, 3 facets)", fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100])),
 		fmt.Sprintf("facets warmed in %.0f ms", ms(warm))})
-	var proc2 []time.Duration
-	for i := 0; i < 10; i++ {
-		t := time.Now()
-		exec.Command(bin, "search", "--index", full, "--limit", "10", "document:18-NQ/TW").Run()
-		proc2 = append(proc2, time.Since(t))
+	rows = append(rows, row{"search, whole process (start to hits)", fmt.Sprintf("median %.0f ms", ms(processSearch(bin, full))), "partynews search document:18-NQ/TW"})
+	if opt.shards > 1 {
+		sharded := filepath.Join(work, "index-sharded")
+		os.RemoveAll(sharded)
+		sum, wall, _, _, err := indexRun(bin, sharded, dir, "--shards", fmt.Sprint(opt.shards))
+		if err != nil {
+			return err
+		}
+		srate := float64(sum.Indexed+sum.Duplicate) / wall.Seconds()
+		rows = append(rows,
+			row{fmt.Sprintf("full pipeline, --shards %d", opt.shards), fmt.Sprintf("%.0f docs/s", srate), fmt.Sprintf("%.2f× one index", srate/rate)},
+			row{fmt.Sprintf("search, whole process, %d shards", opt.shards), fmt.Sprintf("median %.0f ms", ms(processSearch(bin, sharded))), "through bleve's IndexAlias"})
 	}
-	sort.Slice(proc2, func(i, j int) bool { return proc2[i] < proc2[j] })
-	rows = append(rows, row{"search, whole process (start to hits)", fmt.Sprintf("median %.0f ms", ms(proc2[len(proc2)/2])), "partynews search document:18-NQ/TW"})
 	if om, err := exec.LookPath("omindex"); err == nil && opt.others {
 		xdb := filepath.Join(work, "xapian")
 		os.RemoveAll(xdb)
@@ -234,6 +243,18 @@ func run(n int, shared, work, bin string) error {
 	return nil
 }
 
+// processSearch returns the median wall time of ten whole search processes.
+func processSearch(bin, idx string) time.Duration {
+	var d []time.Duration
+	for i := 0; i < 10; i++ {
+		t := time.Now()
+		exec.Command(bin, "search", "--index", idx, "--limit", "10", "document:18-NQ/TW").Run()
+		d = append(d, time.Since(t))
+	}
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	return d[len(d)/2]
+}
+
 func ratio(rate, raw float64) string {
 	if raw == 0 {
 		return ""
@@ -250,8 +271,8 @@ type summary struct {
 // indexRun runs partynews index and returns its summary, wall time, peak RSS as
 // the kernel counts it (file pages that scorch maps count too) and the peak of
 // its anonymous memory (RssAnon, sampled every 200 ms).
-func indexRun(bin, idx, dir string) (summary, time.Duration, int64, int64, error) {
-	cmd := exec.Command(bin, "index", "--index", idx, "--json", "-q", dir)
+func indexRun(bin, idx, dir string, flags ...string) (summary, time.Duration, int64, int64, error) {
+	cmd := exec.Command(bin, append(append([]string{"index", "--index", idx, "--json", "-q"}, flags...), dir)...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = os.Stderr
