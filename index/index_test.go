@@ -412,3 +412,20 @@ func TestHasSEACoversEverySEARune(t *testing.T) {
 		t.Error("hasSEA finds Thai in Hindi, Vietnamese and Urdu")
 	}
 }
+
+func TestCheckpointSpacing(t *testing.T) {
+	for _, c := range []struct {
+		every, lastCost, running, want time.Duration
+	}{
+		{30 * time.Second, 0, 10 * time.Second, 30 * time.Second},               // a short run: the interval
+		{30 * time.Second, 3 * time.Second, 10 * time.Second, time.Minute},      // a slow checkpoint: 20× its cost
+		{30 * time.Second, time.Second, 40 * time.Minute, 20 * time.Minute},     // a long import: half of it
+		{30 * time.Second, 2 * time.Minute, 40 * time.Minute, 40 * time.Minute}, // both: the larger
+	} {
+		w := &shard{opt: WriterOptions{CheckpointEvery: c.every}, lastCost: c.lastCost, opened: time.Now().Add(-c.running)}
+		got := w.checkpointEvery()
+		if got < c.want || got > c.want+time.Second {
+			t.Errorf("every %v, last cost %v, running %v: wait %v, want %v", c.every, c.lastCost, c.running, got, c.want)
+		}
+	}
+}

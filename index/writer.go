@@ -48,9 +48,13 @@ const (
 	Duplicate                // the same text as a document already indexed from another path
 )
 
+// DefaultBatchSize is how many documents go to bleve in one batch: each batch
+// becomes a segment that scorch later merges.
+const DefaultBatchSize = 256
+
 // WriterOptions tunes a Writer.
 type WriterOptions struct {
-	BatchSize       int           // documents per bleve batch (default 256)
+	BatchSize       int           // documents per bleve batch (default DefaultBatchSize)
 	CheckpointEvery time.Duration // publish a generation this often (default 30 s; <0: only at Close)
 	LockWait        time.Duration // how long to wait for another writer (default 0: fail at once)
 	Shards          int           // shards of a new index (0: one); an existing index keeps its own
@@ -65,10 +69,11 @@ type shard struct {
 	lock *os.File
 	gen  int
 
-	mu   sync.RWMutex // guards idx and snap while a checkpoint swaps them
-	idx  bleve.Index
-	snap index.IndexReader // the generation as it was opened: the state before this run's changes
-	last time.Time
+	mu     sync.RWMutex // guards idx and snap while a checkpoint swaps them
+	idx    bleve.Index
+	snap   index.IndexReader // the generation as it was opened: the state before this run's changes
+	last   time.Time         // the last checkpoint
+	opened time.Time         // the start of this run
 	// lastCost is how long the last checkpoint took.
 	lastCost time.Duration
 
@@ -86,7 +91,7 @@ type stored struct {
 // openShard opens (creating if needed) the index in dir for writing.
 func openShard(dir string, opt WriterOptions) (*shard, error) {
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 256
+		opt.BatchSize = DefaultBatchSize
 	}
 	if opt.CheckpointEvery == 0 {
 		opt.CheckpointEvery = 30 * time.Second
@@ -98,7 +103,7 @@ func openShard(dir string, opt WriterOptions) (*shard, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &shard{dir: dir, opt: opt, lock: lock}
+	w := &shard{dir: dir, opt: opt, lock: lock, opened: time.Now()}
 	if err := w.start(); err != nil {
 		lock.Close()
 		return nil, err
@@ -280,16 +285,25 @@ func (w *shard) maybeFlush() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	// A checkpoint closes and reopens the index, which costs more as it grows
-	// (and stops the merges under way): wait at least 20 times what the last one
-	// took, so checkpoints never take more than 5 % of a run.
-	if every := max(w.opt.CheckpointEvery, 20*w.lastCost); w.opt.CheckpointEvery > 0 && time.Since(w.last) >= every {
+	if w.opt.CheckpointEvery > 0 && time.Since(w.last) >= w.checkpointEvery() {
 		start := time.Now()
 		err := w.Checkpoint()
 		w.lastCost = time.Since(start)
 		return err
 	}
 	return nil
+}
+
+// checkpointEvery is how long to wait between checkpoints. A checkpoint closes
+// and reopens the index: that costs more as the index grows, and it aborts the
+// merges under way, which take longer as the segments grow — at a checkpoint
+// every 30 s a first import of a million articles never finished a large merge,
+// piled up segments and slowed to a crawl. So the wait is the configured
+// interval, stretched to 20 times what the last checkpoint took (checkpoints
+// cost at most 5 % of a run) and to half of the run so far (a run has a handful
+// of checkpoints, geometrically spaced, and a merge that starts has time to end).
+func (w *shard) checkpointEvery() time.Duration {
+	return max(w.opt.CheckpointEvery, 20*w.lastCost, time.Since(w.opened)/2)
 }
 
 // Flush writes the pending batch.

@@ -108,7 +108,7 @@ failed (listed in --report and the log).
 	f.BoolVar(&o.prune, "prune", false, "delete documents whose files under PATH are gone")
 	f.Int64Var(&o.maxSize, "max-size", 50<<20, "skip files larger than this many bytes")
 	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "parallel parse/detect/extract workers")
-	f.IntVar(&o.batch, "batch", 256, "documents per index batch")
+	f.IntVar(&o.batch, "batch", index.DefaultBatchSize, "documents per index batch")
 	f.DurationVar(&o.checkpoint, "checkpoint", 30*time.Second, "publish progress to searches this often")
 	f.DurationVar(&o.wait, "wait", 0, "wait this long for another index run on the same index to finish")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress output")
