@@ -32,6 +32,8 @@ func TestMain(m *testing.M) {
 func child(args ...string) *exec.Cmd {
 	c := exec.Command(os.Args[0], args...)
 	c.Env = append(os.Environ(), "PARTYNEWS_AS_MAIN=1")
+	// a child that hangs must not outlive a test binary killed at its timeout
+	c.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	return c
 }
 
