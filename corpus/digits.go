@@ -68,13 +68,13 @@ func FoldDigits(s string) string {
 // firstForeignDigit returns the offset of the first digit of s that is not
 // ASCII, -1 if none: most words have none and come back from FoldDigits as
 // they are, without a copy.
-func firstForeignDigit(s string) int {
+func firstForeignDigit[T ~string | ~[]byte](s T) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if _, ok := DigitValue(r); ok {
 			return i
 		}
@@ -84,17 +84,4 @@ func firstForeignDigit(s string) int {
 }
 
 // HasForeignDigit reports whether b holds a decimal digit that is not ASCII.
-func HasForeignDigit(b []byte) bool {
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if _, ok := DigitValue(r); ok {
-			return true
-		}
-		i += size
-	}
-	return false
-}
+func HasForeignDigit(b []byte) bool { return firstForeignDigit(b) >= 0 }
