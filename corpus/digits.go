@@ -17,19 +17,20 @@ func DigitValue(r rune) (int, bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
 	}
-	switch {
-	case r < 0x0660:
-		return 0, false
-	case r < rune(len(digitTable)):
+	if r >= 0 && r < rune(len(digitTable)) {
 		v := digitTable[r]
 		return int(v), v >= 0
-	case r >= 0xFF10 && r <= 0xFF19:
-		return int(r - 0xFF10), true
+	}
+	for _, z := range digitZeros { // the few blocks above the table (full-width)
+		if r >= z && r < z+10 {
+			return int(r - z), true
+		}
 	}
 	return 0, false
 }
 
-// digitTable holds the value of every digit below U+1A00, -1 for other runes.
+// digitTable holds the value of every digit of digitZeros below U+1A00 (all but
+// the full-width block), -1 for other runes.
 var digitTable = func() (t [0x1A00]int8) {
 	for i := range t {
 		t[i] = -1
