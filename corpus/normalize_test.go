@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -117,38 +116,4 @@ func benchTexts(b *testing.B) ([]string, int) {
 		texts[i], _, _ = Decode(raw)
 	}
 	return texts, size
-}
-
-func TestHasForeignDigitAgreesWithFoldDigits(t *testing.T) {
-	for r := rune(0); r < 1<<16; r++ {
-		s := "x" + string(r) + "१"
-		if got, want := HasForeignDigit([]byte(s[:len(s)-len("१")])), FoldDigits(s[:len(s)-len("१")]) != s[:len(s)-len("१")]; got != want {
-			t.Fatalf("HasForeignDigit(%q) = %v, want %v", s, got, want)
-		}
-	}
-	if got := FoldDigits("२०२५ ۲۰۲۵ 2025"); got != "2025 2025 2025" {
-		t.Errorf("FoldDigits = %q", got)
-	}
-}
-
-func TestDigitValueEveryScript(t *testing.T) {
-	for _, z := range digitZeros {
-		for d := rune(0); d < 10; d++ {
-			if v, ok := DigitValue(z + d); !ok || v != int(d) {
-				t.Errorf("DigitValue(%U) = %d, %v; want %d", z+d, v, ok, d)
-			}
-		}
-	}
-	n := 0
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if _, ok := DigitValue(r); ok {
-			n++
-			if !unicode.IsDigit(r) {
-				t.Errorf("DigitValue accepts %U, not a digit", r)
-			}
-		}
-	}
-	if want := 10 * (len(digitZeros) + 1); n != want {
-		t.Errorf("%d runes are digits, want %d", n, want)
-	}
 }

@@ -41,7 +41,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 
-	"github.com/partynews/partynews/corpus"
+	"github.com/partynews/partynews/digits"
 )
 
 // languageFilters lists, per language, the bleve token filters that follow our
@@ -171,14 +171,14 @@ func (f mapFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// digitsFilter rewrites every script's digits as ASCII (corpus.FoldDigits),
+// digitsFilter rewrites every script's digits as ASCII (digits.Fold),
 // without copying the terms that hold none: nearly all of them.
 type digitsFilter struct{}
 
 func (digitsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if corpus.HasForeignDigit(t.Term) {
-			t.Term = []byte(corpus.FoldDigits(string(t.Term)))
+		if digits.HasForeign(t.Term) {
+			t.Term = []byte(digits.Fold(string(t.Term)))
 		}
 	}
 	return in

@@ -36,7 +36,7 @@ func sampleIndex(t testing.TB) (string, []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Put(p, proc.Process(a), 1, time.Unix(0, 0)); err != nil {
+		if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -148,7 +148,7 @@ func TestSearchDuringWrite(t *testing.T) {
 		d.Text += fmt.Sprintf("\nzzcopy%d", i)
 		d.Body += fmt.Sprintf("\nzzcopy%d", i)
 		d.ID = pipeline.ID(d.Text)
-		if _, err := w.Put(fmt.Sprintf("/virtual/%d.txt", i), d, 1, time.Unix(0, 0)); err != nil {
+		if _, err := w.Put(fmt.Sprintf("/virtual/%d.txt", i), fromPipeline(d), 1, time.Unix(0, 0)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -205,7 +205,7 @@ func TestManifestDuplicatesAndRemove(t *testing.T) {
 	}
 	a, _ := corpus.Read(paths[1], 0)
 	proc, _ := pipeline.NewProcessor(detect.Options{})
-	doc := proc.Process(a)
+	doc := fromPipeline(proc.Process(a))
 	out, err := w.Put("/copy/of/it.txt", doc, 5, time.Unix(1, 0))
 	if err != nil || out != Duplicate {
 		t.Fatalf("copy: %v %v, want duplicate", out, err)

@@ -28,9 +28,6 @@ type Clause struct {
 // Query is a parsed query.
 type Query struct{ Clauses []Clause }
 
-// QueryFields are the field names a query may use before a colon.
-var QueryFields = []string{"person", "document", "date", "figure", "lang", "source"}
-
 // SyntaxError is a query the parser refuses, with the byte position of the problem.
 type SyntaxError struct {
 	Query string

@@ -16,9 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
-
-	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // Reader searches the last published generation of an index. It never waits on
@@ -181,7 +178,7 @@ func (r *Reader) Size() (int64, error) {
 }
 
 // Document returns the stored document with id, or nil.
-func (r *Reader) Document(id string) (*pipeline.Document, error) {
+func (r *Reader) Document(id string) (*Document, error) {
 	for _, p := range r.parts {
 		if d, err := p.Document(id); err != nil || d != nil {
 			return d, err
@@ -198,21 +195,16 @@ type SearchOptions struct {
 	Lang   string // only this language
 	Limit  int    // hits to return (default 10)
 	Offset int
-	// Canon rewrites a field clause's value into the indexed forms (for example a
-	// document code in letter names into its Latin code, a name into its key).
-	// Values it returns are alternatives; it is called with field and value.
-	Canon func(field, value string) []string
+	// Canon canonicalises the value of a field clause (person:, document: …) into
+	// the entity it names, with its keys set as an extracted entity's would be
+	// (a name's key, a document code in letter names as its Latin code); ok
+	// false keeps the value as it is. The search side supplies it.
+	Canon func(field, value string) (e Entity, ok bool)
 	// From and To keep articles with a date in [From, To] (zero: open).
 	From, To time.Time
 	Source   string   // only articles whose source URL contains this
 	SortDate bool     // newest dated articles first instead of relevance
 	Facets   []string // lang, person, document, year, month, unit
-}
-
-// FacetFields maps the facet names of the CLI to index fields.
-var FacetFields = map[string]string{
-	"lang": FieldLang, "person": FieldPersonKey, "document": FieldDocument, "year": FieldYear,
-	"month": FieldMonth, "date": FieldDate, "unit": FieldUnit, "figure": FieldFigureKW,
 }
 
 // FacetCount is one value of a facet and the number of matching articles.
@@ -225,7 +217,7 @@ type FacetCount struct {
 type Hit struct {
 	ID       string
 	Score    float64
-	Doc      *pipeline.Document
+	Doc      *Document
 	Snippet  Snippet
 	Matched  []string // analysed query terms, for highlighting elsewhere
 	Position int
@@ -295,7 +287,7 @@ func (r *Reader) Search(ctx context.Context, q *Query, opt SearchOptions) (*Resu
 	for _, name := range opt.Facets {
 		f, ok := FacetFields[name]
 		if !ok {
-			return nil, fmt.Errorf("unknown facet %q (facets: lang, person, document, year, month, date, unit, figure)", name)
+			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(FacetNames, ", "))
 		}
 		req.AddFacet(name, bleve.NewFacetRequest(f, 10))
 	}
@@ -365,20 +357,19 @@ func (r *Reader) build(q *Query, langs []string, opt SearchOptions) (query.Query
 	return b, nil
 }
 
-func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Query, error) {
-	values := []string{c.Value}
+// queryEntity is the value of clause c canonicalised into an entity; without
+// a canonical form the value itself stands for every key.
+func queryEntity(c Clause, opt SearchOptions) Entity {
 	if opt.Canon != nil && c.Field != "" {
-		if v := opt.Canon(c.Field, c.Value); len(v) > 0 {
-			values = v
+		if e, ok := opt.Canon(c.Field, c.Value); ok {
+			return e
 		}
 	}
-	any := func(field string, vals []string) *query.DisjunctionQuery {
-		var qs []query.Query
-		for _, v := range vals {
-			qs = append(qs, termQuery(field, v))
-		}
-		return query.NewDisjunctionQuery(qs)
-	}
+	v := c.Value
+	return Entity{Type: c.Field, Text: v, Value: v, Key: v, Skeleton: v, Folded: v}
+}
+
+func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Query, error) {
 	switch c.Field {
 	case "":
 		// each language's analyzer turns the text into that field's terms: one
@@ -406,21 +397,7 @@ func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Quer
 		}
 		return query.NewDisjunctionQuery(qs), nil
 	case "lang":
-		return any(FieldLang, []string{strings.ToLower(c.Value)}), nil
-	case "document":
-		return any(FieldDocument, values), nil
-	case "person":
-		// the exact spelling first, then the romanized key, then the key's
-		// consonant skeleton, which is how spellings in different scripts agree
-		exact := any(FieldPerson, []string{strings.ToLower(c.Value)})
-		exact.SetBoost(4)
-		key := any(FieldPersonKey, values)
-		key.SetBoost(2)
-		var skels []string
-		for _, v := range values {
-			skels = append(skels, extract.SkeletonKey(v))
-		}
-		return query.NewDisjunctionQuery([]query.Query{exact, key, any(FieldPersonSkel, skels)}), nil
+		return query.NewDisjunctionQuery([]query.Query{termQuery(FieldLang, strings.ToLower(c.Value))}), nil
 	case "source":
 		w := query.NewWildcardQuery("*" + strings.ToLower(c.Value) + "*")
 		w.SetField(FieldSourceURL)
@@ -430,7 +407,36 @@ func (r *Reader) clause(c Clause, langs []string, opt SearchOptions) (query.Quer
 	case "figure":
 		return figureQuery(c.Value)
 	}
-	return nil, fmt.Errorf("unknown field %q", c.Field)
+	p := QueryPrefix(c.Field)
+	if p == nil || p.Entity == "" {
+		return nil, fmt.Errorf("unknown field %q", c.Field)
+	}
+	// the entity's keyword fields, each with its boost: a person's exact
+	// spelling first, then the romanized key, then the key's consonant
+	// skeleton, which is how spellings in different scripts agree
+	q := queryEntity(c, opt)
+	var qs []query.Query
+	for _, f := range EntityFields(p.Entity) {
+		if f.Kind != Keyword {
+			continue
+		}
+		t, ok := f.Term(&q)
+		if !ok {
+			continue
+		}
+		d := query.NewDisjunctionQuery([]query.Query{termQuery(f.Name, t.(string))})
+		if f.Boost != 0 {
+			d.SetBoost(f.Boost)
+		}
+		qs = append(qs, d)
+	}
+	switch len(qs) {
+	case 0:
+		return query.NewMatchNoneQuery(), nil
+	case 1:
+		return qs[0], nil
+	}
+	return query.NewDisjunctionQuery(qs), nil
 }
 
 // dateQuery handles 2024-12-28, --12-28, 2024-12, 2024, and ranges >=, <=, >, <
@@ -599,7 +605,7 @@ func SortedLangs(m map[string]uint64) []string {
 }
 
 // DocumentByPath returns the document that holds the file at path, or nil.
-func (r *Reader) DocumentByPath(path string) (*pipeline.Document, error) {
+func (r *Reader) DocumentByPath(path string) (*Document, error) {
 	req := bleve.NewSearchRequestOptions(termQuery(FieldPath, path), 1, 0, false)
 	req.Fields = []string{FieldSource}
 	res, err := r.idx.Search(req)
@@ -637,7 +643,7 @@ func facetCounts(fr search.FacetResults) map[string][]FacetCount {
 func (r *Reader) Top(ctx context.Context, facet string, n int, lang string) ([]FacetCount, error) {
 	f, ok := FacetFields[facet]
 	if !ok {
-		return nil, fmt.Errorf("unknown entity type %q (types: person, document, date, figure, year, month, unit, lang)", facet)
+		return nil, fmt.Errorf("unknown entity type %q (types: %s)", facet, strings.Join(FacetNames, ", "))
 	}
 	var q query.Query = query.NewMatchAllQuery()
 	if lang != "" {
@@ -681,7 +687,7 @@ func (r *Reader) langsFor(opt SearchOptions) []string {
 
 // Related is an article that shares rare entities with another one.
 type Related struct {
-	Doc      *pipeline.Document
+	Doc      *Document
 	Score    float64
 	Evidence []string // the shared entities, "document 18-NQ/TW", "person to lam" …
 }
@@ -689,31 +695,29 @@ type Related struct {
 // Related finds the articles that share the document's entities — document
 // codes, full dates, figures of 100 and more, people's keys — ranked so that rare
 // shared entities weigh most: the same story in other languages.
-func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]Related, error) {
+func (r *Reader) Related(ctx context.Context, doc *Document, n int) ([]Related, error) {
 	type ev struct{ field, term, label string }
 	var evs []ev
 	seen := map[string]bool{}
-	for _, e := range doc.Entities {
-		var x ev
-		switch e.Type {
-		case "document":
-			x = ev{FieldDocument, extract.FoldDocument(e.Value), "document " + e.Value}
-		case "date":
-			if len(e.Value) == 10 && e.Value[0] != '-' {
-				x = ev{FieldDate, e.Value, "date " + e.Value}
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		for _, f := range EntityFields(e.Type) {
+			if f.Related == nil || !f.Related(e) {
+				continue
 			}
-		case "figure":
-			if f, err := strconv.ParseFloat(e.Value, 64); err == nil && f >= 100 {
-				x = ev{FieldFigureKW, e.Value, "figure " + e.Value}
+			t, ok := f.Term(e)
+			if !ok {
+				continue
 			}
-		case "person":
+			label := e.Value
 			if e.Key != "" {
-				x = ev{FieldPersonSkel, extract.SkeletonKey(e.Key), "person " + e.Key}
+				label = e.Key
 			}
-		}
-		if x.field != "" && !seen[x.field+x.term] {
-			seen[x.field+x.term] = true
-			evs = append(evs, x)
+			x := ev{f.Name, t.(string), e.Type + " " + label}
+			if !seen[x.field+x.term] {
+				seen[x.field+x.term] = true
+				evs = append(evs, x)
+			}
 		}
 	}
 	if len(evs) == 0 {
@@ -741,25 +745,19 @@ func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]
 		}
 		rel := Related{Doc: d, Score: h.Score}
 		mine := map[string]bool{}
-		for _, e := range d.Entities {
-			switch e.Type {
-			case "document":
-				mine["document "+extract.FoldDocument(e.Value)] = true
-			case "person":
-				mine["skel "+extract.SkeletonKey(e.Key)] = true
-			default:
-				mine[e.Type+" "+e.Value] = true
+		for i := range d.Entities {
+			e := &d.Entities[i]
+			for _, f := range EntityFields(e.Type) {
+				if f.Related == nil {
+					continue
+				}
+				if t, ok := f.Term(e); ok {
+					mine[f.Name+"\x1f"+t.(string)] = true
+				}
 			}
 		}
 		for _, e := range evs {
-			k := e.label
-			switch e.field {
-			case FieldDocument:
-				k = "document " + e.term
-			case FieldPersonSkel:
-				k = "skel " + e.term
-			}
-			if mine[k] {
+			if mine[e.field+"\x1f"+e.term] {
 				rel.Evidence = append(rel.Evidence, e.label)
 			}
 		}
@@ -770,34 +768,23 @@ func (r *Reader) Related(ctx context.Context, doc *pipeline.Document, n int) ([]
 
 // entitySpans returns the spans of the document's entities that the query's
 // person:, document: and date: clauses match, for highlighting.
-func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
+func entitySpans(doc *Document, q *Query, opt SearchOptions) [][2]int {
 	var out [][2]int
 	for _, c := range q.Clauses {
 		if c.Occur == MustNot || c.Field == "" {
 			continue
 		}
-		values := []string{c.Value}
-		if opt.Canon != nil {
-			if v := opt.Canon(c.Field, c.Value); len(v) > 0 {
-				values = v
-			}
+		p := QueryPrefix(c.Field)
+		if p == nil || p.Highlight == nil {
+			continue
 		}
-		for _, e := range doc.Entities {
-			if e.Type != c.Field || e.End > len(doc.Text) {
+		q := queryEntity(c, opt)
+		for i := range doc.Entities {
+			e := &doc.Entities[i]
+			if e.Type != p.Entity || e.End > len(doc.Text) {
 				continue
 			}
-			match := false
-			for _, v := range values {
-				switch c.Field {
-				case "person":
-					match = match || strings.EqualFold(e.Text, c.Value) || e.Key == v || (e.Key != "" && extract.SkeletonKey(e.Key) == extract.SkeletonKey(v))
-				case "document":
-					match = match || extract.FoldDocument(e.Value) == extract.FoldDocument(v)
-				case "date":
-					match = match || e.Value == v || strings.HasPrefix(e.Value, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
-				}
-			}
-			if match {
+			if p.Highlight(e, &q) {
 				out = append(out, [2]int{e.Start, e.End})
 			}
 		}
@@ -806,7 +793,7 @@ func entitySpans(doc *pipeline.Document, q *Query, opt SearchOptions) [][2]int {
 }
 
 // Each calls fn with every stored document, in index order.
-func (r *Reader) Each(ctx context.Context, fn func(*pipeline.Document) error) error {
+func (r *Reader) Each(ctx context.Context, fn func(*Document) error) error {
 	for _, p := range r.parts {
 		if err := p.Each(ctx, fn); err != nil {
 			return err

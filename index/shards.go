@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/partynews/partynews/pipeline"
 )
 
 // A sharded index folder holds SHARDS (the number of shards) and shard-00,
@@ -101,7 +99,7 @@ func (w *Writer) Unchanged(path string, size int64, mtime time.Time) (bool, erro
 }
 
 // Put indexes the document read from path with its file stat.
-func (w *Writer) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
+func (w *Writer) Put(path string, doc Document, size int64, mtime time.Time) (Outcome, error) {
 	return w.shardFor(path).Put(path, doc, size, mtime)
 }
 

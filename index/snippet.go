@@ -9,8 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/rivo/uniseg"
 
-	"github.com/partynews/partynews/corpus"
-	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/digits"
 )
 
 var (
@@ -63,7 +62,7 @@ func (s Snippet) Highlight(open, close string) string {
 //
 // Entity spans (byte offsets into doc.Text, the entities a field query matched)
 // are marked too.
-func MakeSnippet(doc *pipeline.Document, queries []string, spans [][2]int, width int) Snippet {
+func MakeSnippet(doc *Document, queries []string, spans [][2]int, width int) Snippet {
 	text := doc.Text
 	an := Analyzer(doc.Lang)
 	want := map[string]bool{}
@@ -79,7 +78,7 @@ func MakeSnippet(doc *pipeline.Document, queries []string, spans [][2]int, width
 		var probes []string
 		for _, q := range queries {
 			for _, w := range strings.Fields(q) {
-				probes = append(probes, probe(corpus.FoldDigits(w)))
+				probes = append(probes, probe(digits.Fold(w)))
 			}
 		}
 		for off := 0; off < len(text); {
@@ -228,7 +227,7 @@ func mayMatch(para string, probes []string) bool {
 			return true
 		}
 		if lower == "" {
-			lower = strings.ToLower(corpus.FoldDigits(para))
+			lower = strings.ToLower(digits.Fold(para))
 		}
 		if strings.Contains(lower, p) {
 			return true

@@ -17,10 +17,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	index "github.com/blevesearch/bleve_index_api"
-
-	"github.com/partynews/partynews/corpus"
-	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // Stat is the manifest's record of one file of a document: its path, and the size
@@ -81,11 +77,13 @@ type shard struct {
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
 }
 
-// stored is what the index stores of a document: the document and the stats of
-// its files.
+// stored is what the index stores of a document: the document, the stats of
+// its files and the spans of its lines (the lead, body and captions themselves
+// are not stored: they are lines of the stored text).
 type stored struct {
-	pipeline.Document
+	Document
 	Files []Stat `json:"files"`
+	Spans *Spans `json:"spans,omitempty"`
 }
 
 // openShard opens (creating if needed) the index in dir for writing.
@@ -192,7 +190,7 @@ func (w *shard) document(id string) (*stored, error) {
 
 // Put indexes the document read from path (doc.Paths is ignored) with its file
 // stat, keeping every document's list of files consistent.
-func (w *shard) Put(path string, doc pipeline.Document, size int64, mtime time.Time) (Outcome, error) {
+func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Outcome, error) {
 	w.mu.RLock()
 	oldID, err := docWithPath(w.snap, path)
 	w.mu.RUnlock()
@@ -421,7 +419,7 @@ func (w *shard) Paths(fn func(path string) error) error {
 }
 
 // loadSource returns the stored document with id, nil if none.
-func loadSource(idx bleve.Index, id string) (*pipeline.Document, error) {
+func loadSource(idx bleve.Index, id string) (*Document, error) {
 	s, err := loadStored(idx, id)
 	if err != nil || s == nil {
 		return nil, err
@@ -444,42 +442,35 @@ func loadStored(idx bleve.Index, id string) (*stored, error) {
 	if raw == nil {
 		return nil, errors.New("no stored source")
 	}
+	return decodeStored(raw)
+}
+
+// decodeStored decodes a stored document and restores its lines.
+func decodeStored(raw []byte) (*stored, error) {
 	var s stored
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return nil, fmt.Errorf("stored source: %w", err)
+	}
+	if s.Spans != nil {
+		s.Document.Spans = *s.Spans
+		s.Spans = nil
 	}
 	restoreLines(&s.Document)
 	return &s, nil
 }
 
-// restoreLines fills in the lead, body and captions, which are not stored: they
-// are the lines of the stored text (storing them again would double the index).
-func restoreLines(d *pipeline.Document) {
-	if d.Lead != "" || d.Text == "" {
-		return
+func decodeSource(src string) (*Document, error) {
+	s, err := decodeStored([]byte(src))
+	if err != nil {
+		return nil, err
 	}
-	a := corpus.Parse("", d.Text)
-	d.Lead, d.Body = a.Lead(), a.Join(corpus.Body)
-	for _, l := range a.Lines {
-		if l.Kind == corpus.Caption {
-			d.Captions = append(d.Captions, d.Text[l.Start:l.End])
-		}
-	}
-}
-
-func decodeSource(src string) (*pipeline.Document, error) {
-	var doc pipeline.Document
-	if err := json.Unmarshal([]byte(src), &doc); err != nil {
-		return nil, fmt.Errorf("stored source: %w", err)
-	}
-	restoreLines(&doc)
-	return &doc, nil
+	return &s.Document, nil
 }
 
 // Fields returns a document's fields as the index holds them — text per
 // language, lang, paths, source URL and every entity field — for an export to
 // another engine that should match partynews's own index.
-func Fields(d *pipeline.Document) map[string]interface{} {
+func Fields(d *Document) map[string]interface{} {
 	m := toBleve(&stored{Document: *d})
 	delete(m, FieldSource)
 	delete(m, FieldFile)
@@ -492,6 +483,9 @@ func toBleve(sd *stored) map[string]interface{} {
 	d := &sd.Document
 	slim := *sd
 	slim.Lead, slim.Body, slim.Captions = "", "", nil
+	if sp := d.Spans; sp.Lead != nil || len(sp.Body) > 0 || len(sp.Captions) > 0 {
+		slim.Spans = &sp
+	}
 	src, _ := json.Marshal(slim)
 	files := make([]string, len(sd.Files))
 	for i, f := range sd.Files {
@@ -515,66 +509,8 @@ func toBleve(sd *stored) map[string]interface{} {
 	if d.SourceURL != "" {
 		m[FieldSourceURL] = d.SourceURL
 	}
-	var persons, keys, skels, docs, dates, monthdays, units, years, months, figkw []string
-	var times []time.Time
-	var figures []float64
-	byUnit := map[string][]float64{}
-	for _, e := range d.Entities {
-		switch e.Type {
-		case "person":
-			persons = append(persons, strings.ToLower(e.Text))
-			if e.Key != "" {
-				keys = append(keys, e.Key)
-				skels = append(skels, extract.SkeletonKey(e.Key))
-			}
-		case "document":
-			docs = append(docs, extract.FoldDocument(e.Value))
-		case "date":
-			dates = append(dates, e.Value)
-			if len(e.Value) >= 5 {
-				monthdays = append(monthdays, "--"+e.Value[len(e.Value)-5:])
-			}
-			if t, err := time.Parse("2006-01-02", e.Value); err == nil {
-				times = append(times, t)
-				years = append(years, e.Value[:4])
-				months = append(months, e.Value[:7])
-			}
-		case "figure":
-			if f, err := strconv.ParseFloat(e.Value, 64); err == nil {
-				figures = append(figures, f)
-				figkw = append(figkw, e.Value)
-				if uf := UnitField(e.Unit); uf != "" {
-					byUnit[uf] = append(byUnit[uf], f)
-				}
-			}
-			if e.Unit != "" {
-				units = append(units, e.Unit)
-			}
-		}
-	}
-	set := func(name string, v []string) {
-		if len(v) > 0 {
-			m[name] = dedupe(v)
-		}
-	}
-	set(FieldPerson, persons)
-	set(FieldPersonKey, keys)
-	set(FieldDocument, docs)
-	set(FieldDate, dates)
-	set(FieldMonthDay, monthdays)
-	set(FieldUnit, units)
-	set(FieldPersonSkel, skels)
-	set(FieldYear, years)
-	set(FieldMonth, months)
-	set(FieldFigureKW, figkw)
-	for f, v := range byUnit {
+	for f, v := range entityTerms(d) {
 		m[f] = v
-	}
-	if len(times) > 0 {
-		m[FieldDateTime] = times
-	}
-	if len(figures) > 0 {
-		m[FieldFigure] = figures
 	}
 	return m
 }

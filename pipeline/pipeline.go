@@ -27,6 +27,8 @@ type Document struct {
 	SourceURL      string           `json:"source_url,omitempty"`
 	Text           string           `json:"text"` // the whole normalised text; entity offsets refer to it
 	Entities       []extract.Entity `json:"entities"`
+	// Lines are the parsed article's lines (spans of Text and their kind).
+	Lines []corpus.Line `json:"-"`
 }
 
 // ID returns the document id of a normalised text: the first 16 bytes of its
@@ -66,6 +68,7 @@ func (p *Processor) Process(a *corpus.Article) Document {
 		SourceURL:      a.SourceURL,
 		Text:           a.Text,
 		Entities:       extract.All(a.Text, lang.Lang, p.Extractors...),
+		Lines:          a.Lines,
 	}
 	for _, l := range a.Lines {
 		if l.Kind == corpus.Caption {

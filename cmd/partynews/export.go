@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partynews/partynews/index"
-	"github.com/partynews/partynews/pipeline"
 )
 
 func newExportCmd() *cobra.Command {
@@ -87,7 +86,7 @@ first:
 
 // toES is one exported document: the index's own fields, plus the document's
 // id, byline, text and entities.
-func toES(d *pipeline.Document) map[string]any {
+func toES(d *index.Document) map[string]any {
 	m := index.Fields(d)
 	m["id"], m["byline"], m["text"], m["entities"] = d.ID, d.Byline, d.Text, d.Entities
 	return m
@@ -97,7 +96,7 @@ func exportBulk(ctx context.Context, r *index.Reader, w io.Writer, name string) 
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	n := 0
-	err := r.Each(ctx, func(d *pipeline.Document) error {
+	err := r.Each(ctx, func(d *index.Document) error {
 		if err := enc.Encode(map[string]any{"index": map[string]string{"_index": name, "_id": d.ID}}); err != nil {
 			return err
 		}
@@ -121,16 +120,22 @@ var esAnalyzers = map[string]string{
 // analyzer, keywords for the entity facets, dates and figures typed.
 func esTemplate(name string) map[string]any {
 	props := map[string]any{
-		"id": kwMap(), "lang": kwMap(), "path": kwMap(), "source_url": kwMap(), "person": kwMap(),
-		"person_key": kwMap(), "person_skel": kwMap(), "document": kwMap(), "date": kwMap(), "year": kwMap(),
-		"month": kwMap(), "unit": kwMap(), "monthday": kwMap(), "figure_kw": kwMap(), "byline": map[string]any{"type": "text"},
-		"date_time": map[string]any{"type": "date"},
-		"figure":    map[string]any{"type": "double"},
-		"text":      map[string]any{"type": "text", "index": false},
-		"entities":  map[string]any{"type": "object", "enabled": false},
+		"id": kwMap(), "byline": map[string]any{"type": "text"},
+		"text":     map[string]any{"type": "text", "index": false},
+		"entities": map[string]any{"type": "object", "enabled": false},
 	}
-	for _, u := range []string{"VND", "USD", "%", "km", "ha"} {
-		props[index.UnitField(u)] = map[string]any{"type": "double"}
+	for _, f := range index.Schema {
+		if f.Name == index.FieldFile {
+			continue // the manifest is partynews's own
+		}
+		switch f.Kind {
+		case index.Keyword:
+			props[f.Name] = kwMap()
+		case index.Numeric:
+			props[f.Name] = map[string]any{"type": "double"}
+		case index.DateTime:
+			props[f.Name] = map[string]any{"type": "date"}
+		}
 	}
 	for _, l := range index.Languages {
 		a := esAnalyzers[l]
@@ -146,7 +151,7 @@ func esTemplate(name string) map[string]any {
 		"char_filter": []string{"partynews_fold"},
 		"filter":      []string{"lowercase", "decimal_digit"},
 	}
-	fold := []string{"ي=>ی", "ى=>ی", "ك=>ک", "ه=>ہ", "ة=>ہ", "ھ=>ہ", "ۀ=>ہ", "أ=>ا", "إ=>ا", "آ=>ا", "ؤ=>و"}
+	fold := arabicFoldMappings()
 	return map[string]any{
 		"index_patterns": []string{name + "*"},
 		"template": map[string]any{
@@ -160,3 +165,16 @@ func esTemplate(name string) map[string]any {
 }
 
 func kwMap() map[string]any { return map[string]any{"type": "keyword"} }
+
+// arabicFoldMappings are the char filter mappings ("ي=>ی", "ـ=>") that do what
+// index.FoldArabicLetters does, derived from it: every letter of the Arabic
+// block it changes, mapped to what it becomes ("" when it drops the letter).
+func arabicFoldMappings() []string {
+	var out []string
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		if f := index.FoldArabicLetters(string(r)); f != string(r) {
+			out = append(out, string(r)+"=>"+f)
+		}
+	}
+	return out
+}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/ingest"
 	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/detect"
@@ -56,7 +57,7 @@ type job struct {
 	mtime   time.Time
 	status  string // set when decided without reading: unchanged, skipped, failed
 	reason  string
-	doc     pipeline.Document
+	doc     index.Document
 	hasDoc  bool
 	readLen int64
 }
@@ -217,7 +218,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 			return j
 		}
 		j.readLen = int64(len(a.Text))
-		j.doc = proc.Process(a)
+		j.doc = ingest.Document(proc.Process(a))
 		j.hasDoc = true
 		return j
 	})

@@ -148,20 +148,11 @@ func printFacets(w io.Writer, names []string, facets map[string][]index.FacetCou
 	}
 }
 
-// canon rewrites field values into their indexed forms.
-func canon(field, value string) []string {
-	switch field {
-	case "document":
-		if v := extract.CanonicalDocument(value); v != "" {
-			return []string{v}
-		}
-		return []string{strings.ToUpper(value)}
-	case "person":
-		if k := extract.PersonKey(value); k != "" {
-			return []string{k}
-		}
-	}
-	return nil
+// canon canonicalises a field clause's value into the entity it names, as
+// extraction would key it (index.SearchOptions.Canon).
+func canon(field, value string) (index.Entity, bool) {
+	e, ok := extract.QueryEntity(field, value)
+	return index.Entity(e), ok
 }
 
 type hitJSON struct {

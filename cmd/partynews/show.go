@@ -8,9 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/partynews/partynews/index"
 	"github.com/spf13/cobra"
-
-	"github.com/partynews/partynews/pipeline"
 )
 
 func newShowCmd() *cobra.Command {
@@ -68,7 +67,7 @@ that evidence. --json prints the stored document with "related".
 					rels = append(rels, rel{x.Doc.ID, x.Doc.Lang, first(x.Doc.Paths), x.Doc.Lead, x.Score, x.Evidence})
 				}
 				return enc.Encode(struct {
-					*pipeline.Document
+					*index.Document
 					Related []rel `json:"related"`
 				}{doc, rels})
 			}
@@ -86,7 +85,7 @@ that evidence. --json prints the stored document with "related".
 	return c
 }
 
-func printDoc(w io.Writer, d *pipeline.Document, color bool) {
+func printDoc(w io.Writer, d *index.Document, color bool) {
 	fmt.Fprintf(w, "id        %s\nlang      %s (%.2f)\n", d.ID, d.Lang, d.LangConfidence)
 	for _, p := range d.Paths {
 		fmt.Fprintf(w, "path      %s\n", p)

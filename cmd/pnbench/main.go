@@ -22,6 +22,7 @@ import (
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/corpus/sample"
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/ingest"
 	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/internal/gencorpus"
 	"github.com/partynews/partynews/pipeline"
@@ -131,12 +132,12 @@ func run(n int, shared, work, bin string) error {
 			t0, c0 = time.Now(), cpuTime()
 			for i, a := range arts {
 				docs[i] = pipeline.Document{ID: pipeline.ID(a.Text), Lang: langs[i].Lang, Lead: a.Lead(), Body: a.Join(corpus.Body),
-					Text: a.Text, Entities: extract.All(a.Text, langs[i].Lang, proc.Extractors...)}
+					Text: a.Text, Entities: extract.All(a.Text, langs[i].Lang, proc.Extractors...), Lines: a.Lines}
 			}
 			tExtract, cExtract = tExtract+time.Since(t0), cExtract+cpuTime()-c0
 			t0, c0 = time.Now(), cpuTime()
 			for i, d := range docs {
-				if _, err := w.Put(arts[i].Path, d, 1, time.Unix(0, 0)); err != nil {
+				if _, err := w.Put(arts[i].Path, ingest.Document(d), 1, time.Unix(0, 0)); err != nil {
 					return err
 				}
 			}

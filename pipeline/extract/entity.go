@@ -31,6 +31,12 @@ type Entity struct {
 	// every spelling of the name.
 	Title string `json:"title,omitempty"`
 	Key   string `json:"key,omitempty"`
+	// Canonical keys, set by All (keys.go) so that the index and the search side
+	// compare entities without knowing how they are computed: the consonant
+	// skeleton of a person's key, which spellings in different scripts share, and
+	// a document code folded for comparison (18-NQ/TW, Đ read as D).
+	Skeleton string `json:"skeleton,omitempty"`
+	Folded   string `json:"folded,omitempty"`
 }
 
 // Extractor finds entities of one kind in an article's text. Extractors run in
@@ -50,5 +56,6 @@ func All(text, lang string, exs ...Extractor) []Entity {
 		out = append(out, ex.Extract(t)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	setKeys(out)
 	return out
 }
