@@ -16,7 +16,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/partynews/partynews/corpus/sample"
-	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/search"
 )
 
 // TestMain lets the test binary act as partynews itself, so tests can run it as a
@@ -187,7 +187,7 @@ func makeCorpus(t *testing.T, dir string, n int) {
 
 // state is what two runs must agree on: documents, the manifest, search results.
 func state(t *testing.T, dir string) string {
-	r, err := index.Open(dir)
+	r, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,8 +200,8 @@ func state(t *testing.T, dir string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "documents %d\nfiles %d\n", n, len(files))
 	for _, q := range []string{"सम्मेलनों", "zzdoc17", "كانفرنس", "document:18-NQ/TW", `"प्रांतीय पार्टी"`} {
-		pq, _ := index.ParseQuery(q)
-		res, err := r.Search(context.Background(), pq, index.SearchOptions{Limit: 1000})
+		pq, _ := search.ParseQuery(q)
+		res, err := r.Search(context.Background(), pq, search.SearchOptions{Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,7 +252,7 @@ func TestCrashSafety(t *testing.T) {
 			kills++
 		}
 		// whatever moment it died at, the index opens (or does not exist yet)
-		if r, err := index.Open(crashed); err == nil {
+		if r, err := search.Open(crashed); err == nil {
 			r.Close()
 		} else if !strings.Contains(err.Error(), "no index") {
 			t.Fatalf("after kill %d at %v: index does not open: %v", kills, delay, err)
@@ -301,12 +301,12 @@ func TestConcurrentUse(t *testing.T) {
 	var slowest time.Duration
 	for i := 0; i < 20; i++ {
 		start := time.Now()
-		r, err := index.Open(idx)
+		r, err := search.Open(idx)
 		if err != nil {
 			t.Fatalf("search %d: %v", i, err)
 		}
-		pq, _ := index.ParseQuery("सम्मेलनों")
-		if _, err := r.Search(context.Background(), pq, index.SearchOptions{}); err != nil {
+		pq, _ := search.ParseQuery("सम्मेलनों")
+		if _, err := r.Search(context.Background(), pq, search.SearchOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		r.Close()
@@ -353,7 +353,7 @@ func TestFullAndReadOnlyDisk(t *testing.T) {
 		t.Errorf("full disk printed a stack trace: %s", errOut.String())
 	}
 	checkCount := func(when string) {
-		r, err := index.Open(idx)
+		r, err := search.Open(idx)
 		if err != nil {
 			t.Fatalf("%s: the last published index does not open: %v", when, err)
 		}

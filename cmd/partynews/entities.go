@@ -6,9 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
-
-	"github.com/partynews/partynews/index"
 )
 
 func newEntitiesCmd() *cobra.Command {
@@ -90,7 +89,7 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 ` + indexHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			q, err := index.ParseQuery(strings.Join(args, " "))
+			q, err := search.ParseQuery(strings.Join(args, " "))
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
@@ -99,7 +98,7 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 				return err
 			}
 			defer r.Close()
-			months, total, err := r.Timeline(c.Context(), q, index.SearchOptions{Lang: lang, Canon: canon})
+			months, total, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}

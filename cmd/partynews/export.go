@@ -63,7 +63,7 @@ first:
 			}
 			defer r.Close()
 			bw := bufio.NewWriter(w)
-			n, err := exportBulk(c.Context(), r, bw, name)
+			n, err := exportBulk(c.Context(), r.Reader, bw, name)
 			if err == nil {
 				err = bw.Flush()
 			}

@@ -13,10 +13,9 @@ import (
 	"runtime"
 	"runtime/pprof"
 
+	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
-
-	"github.com/partynews/partynews/index"
 )
 
 // Exit codes, as documented in the README.
@@ -150,12 +149,12 @@ func indexDir(c *cobra.Command) (string, error) {
 
 // openIndex opens the index for reading; a missing or broken index is an
 // error (exit 2), as grep treats an unreadable file.
-func openIndex(c *cobra.Command) (*index.Reader, error) {
+func openIndex(c *cobra.Command) (*search.Searcher, error) {
 	dir, err := indexDir(c)
 	if err != nil {
 		return nil, &exitError{exitUsage, err}
 	}
-	r, err := index.Open(dir)
+	r, err := search.Open(dir)
 	if err != nil {
 		return nil, &exitError{exitUsage, err}
 	}

@@ -11,8 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/partynews/partynews/index"
-	"github.com/partynews/partynews/pipeline/extract"
+	"github.com/partynews/partynews/search"
 )
 
 const queryHelp = `Query language:
@@ -61,11 +60,11 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
   partynews search 'document:18-NQ/TW +lang:hi'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			q, err := index.ParseQuery(strings.Join(args, " "))
+			q, err := search.ParseQuery(strings.Join(args, " "))
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
-			opt := index.SearchOptions{Lang: lang, Limit: limit, Offset: offset, Canon: canon, Source: source, Facets: facets}
+			opt := search.SearchOptions{Lang: lang, Limit: limit, Offset: offset, Canon: search.Canon, Source: source, Facets: facets}
 			if opt.From, opt.To, err = dateFlags(from, to); err != nil {
 				return &exitError{exitUsage, err}
 			}
@@ -118,14 +117,14 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 func dateFlags(from, to string) (time.Time, time.Time, error) {
 	var lo, hi time.Time
 	if from != "" {
-		a, _, err := index.DateSpan(from)
+		a, _, err := search.DateSpan(from)
 		if err != nil {
 			return lo, hi, fmt.Errorf("--from: %w", err)
 		}
 		lo = a
 	}
 	if to != "" {
-		_, b, err := index.DateSpan(to)
+		_, b, err := search.DateSpan(to)
 		if err != nil {
 			return lo, hi, fmt.Errorf("--to: %w", err)
 		}
@@ -135,7 +134,7 @@ func dateFlags(from, to string) (time.Time, time.Time, error) {
 }
 
 // printFacets prints each facet as a compact table.
-func printFacets(w io.Writer, names []string, facets map[string][]index.FacetCount) {
+func printFacets(w io.Writer, names []string, facets map[string][]search.FacetCount) {
 	for _, name := range names {
 		list := facets[name]
 		fmt.Fprintf(w, "\n%s:\n", name)
@@ -146,13 +145,6 @@ func printFacets(w io.Writer, names []string, facets map[string][]index.FacetCou
 			fmt.Fprintf(w, "  %-28s %d\n", f.Term, f.Count)
 		}
 	}
-}
-
-// canon canonicalises a field clause's value into the entity it names, as
-// extraction would key it (index.SearchOptions.Canon).
-func canon(field, value string) (index.Entity, bool) {
-	e, ok := extract.QueryEntity(field, value)
-	return index.Entity(e), ok
 }
 
 type hitJSON struct {
@@ -168,7 +160,7 @@ type hitJSON struct {
 	SourceURL string   `json:"source_url,omitempty"`
 }
 
-func printHitsJSON(w io.Writer, res *index.Results) error {
+func printHitsJSON(w io.Writer, res *search.Results) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if res.Facets != nil {
@@ -197,7 +189,7 @@ func first(s []string) string {
 	return s[0]
 }
 
-func printHits(w io.Writer, res *index.Results, color bool) {
+func printHits(w io.Writer, res *search.Results, color bool) {
 	open, close, dim, reset := "[", "]", "", ""
 	if color {
 		open, close, dim, reset = "\x1b[1;31m", "\x1b[0m", "\x1b[2m", "\x1b[0m"

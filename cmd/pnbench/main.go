@@ -28,6 +28,7 @@ import (
 	"github.com/partynews/partynews/pipeline"
 	"github.com/partynews/partynews/pipeline/detect"
 	"github.com/partynews/partynews/pipeline/extract"
+	"github.com/partynews/partynews/search"
 )
 
 func main() {
@@ -183,7 +184,7 @@ func run(n int, shared, work, bin string) error {
 	rows = append(rows, row{"no-op re-run", fmt.Sprintf("%.2f s", noop.Seconds()), fmt.Sprintf("%.1f%% of the full run", 100*noop.Seconds()/wall.Seconds())})
 
 	// Search latency in process, on a warm reader, and as a whole process.
-	r, err := index.Open(full)
+	r, err := search.Open(full)
 	if err != nil {
 		return err
 	}
@@ -194,9 +195,9 @@ func run(n int, shared, work, bin string) error {
 	var lat []time.Duration
 	queries := []string{"सम्मेलन", `"हो ची मिन्ह"`, "document:18-NQ/TW", "date:>=2024-01-01 कांग्रेस", "كانفرنس lang:ur", "congress"}
 	for i := 0; i < 300; i++ {
-		q, _ := index.ParseQuery(queries[i%len(queries)])
+		q, _ := search.ParseQuery(queries[i%len(queries)])
 		t := time.Now()
-		if _, err := r.Search(context.Background(), q, index.SearchOptions{Limit: 10, Facets: facets}); err != nil {
+		if _, err := r.Search(context.Background(), q, search.SearchOptions{Limit: 10, Facets: facets}); err != nil {
 			return err
 		}
 		lat = append(lat, time.Since(t))

@@ -1,39 +1,14 @@
-package index
+package search
 
 import (
 	"sort"
 	"strings"
-	"sync"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/rivo/uniseg"
 
 	"github.com/partynews/partynews/digits"
+	"github.com/partynews/partynews/index"
 )
-
-var (
-	analyzersMu sync.Mutex
-	analyzers   = map[string]analysis.Analyzer{}
-	cache       = registry.NewCache()
-)
-
-// Analyzer returns the analyzer of lang's fields, the one used at index and query
-// time.
-func Analyzer(lang string) analysis.Analyzer {
-	name := AnalyzerName(lang)
-	analyzersMu.Lock()
-	defer analyzersMu.Unlock()
-	a, ok := analyzers[name]
-	if !ok {
-		var err error
-		if a, err = cache.AnalyzerNamed(name); err != nil {
-			panic(err) // every name AnalyzerName returns is registered in init
-		}
-		analyzers[name] = a
-	}
-	return a
-}
 
 // Snippet is a short passage of an article around the query's words.
 type Snippet struct {
@@ -62,9 +37,9 @@ func (s Snippet) Highlight(open, close string) string {
 //
 // Entity spans (byte offsets into doc.Text, the entities a field query matched)
 // are marked too.
-func MakeSnippet(doc *Document, queries []string, spans [][2]int, width int) Snippet {
+func MakeSnippet(doc *index.Document, queries []string, spans [][2]int, width int) Snippet {
 	text := doc.Text
-	an := Analyzer(doc.Lang)
+	an := index.Analyzer(doc.Lang)
 	want := map[string]bool{}
 	for _, q := range queries {
 		for _, t := range an.Analyze([]byte(q)) {

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"container/heap"
@@ -7,9 +7,10 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/search"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
+	bindex "github.com/blevesearch/bleve_index_api"
+	"github.com/partynews/partynews/index"
 )
 
 // facetField holds one keyword field's values for every document of a reader's
@@ -31,38 +32,38 @@ type facetCache struct {
 // It costs one pass over the index per facet.
 //
 // A sharded index does not keep warm facets: its searches count facets per hit.
-func (r *Reader) WarmFacets(names ...string) error {
-	if len(r.parts) > 0 {
+func (sr *Searcher) WarmFacets(names ...string) error {
+	if sr.Sharded() {
 		return nil
 	}
-	ir, err := snapshot(r.idx)
+	ir, err := sr.Snapshot()
 	if err != nil {
 		return err
 	}
 	defer ir.Close()
-	r.facets.mu.Lock()
-	defer r.facets.mu.Unlock()
-	if r.facets.fields == nil {
-		r.facets.fields = map[string]*facetField{}
+	sr.facets.mu.Lock()
+	defer sr.facets.mu.Unlock()
+	if sr.facets.fields == nil {
+		sr.facets.fields = map[string]*facetField{}
 	}
 	for _, name := range names {
-		field, ok := FacetFields[name]
+		field, ok := index.FacetFields[name]
 		if !ok {
 			return fmt.Errorf("unknown facet %q", name)
 		}
-		if r.facets.fields[field] != nil {
+		if sr.facets.fields[field] != nil {
 			continue
 		}
 		ff, err := loadFacetField(ir, field)
 		if err != nil {
 			return fmt.Errorf("load facet %s: %w", name, err)
 		}
-		r.facets.fields[field] = ff
+		sr.facets.fields[field] = ff
 	}
 	return nil
 }
 
-func loadFacetField(ir index.IndexReader, field string) (*facetField, error) {
+func loadFacetField(ir bindex.IndexReader, field string) (*facetField, error) {
 	ff := &facetField{}
 	ids := map[string]uint32{}
 	dvr, err := ir.DocValueReader([]string{field})
@@ -102,12 +103,12 @@ func loadFacetField(ir index.IndexReader, field string) (*facetField, error) {
 }
 
 // warmFields returns the cached facet fields for names, or nil unless all are warm.
-func (r *Reader) warmFields(names []string) []*facetField {
-	r.facets.mu.Lock()
-	defer r.facets.mu.Unlock()
+func (sr *Searcher) warmFields(names []string) []*facetField {
+	sr.facets.mu.Lock()
+	defer sr.facets.mu.Unlock()
 	var out []*facetField
 	for _, name := range names {
-		ff := r.facets.fields[FacetFields[name]]
+		ff := sr.facets.fields[index.FacetFields[name]]
 		if ff == nil {
 			return nil
 		}
@@ -117,7 +118,7 @@ func (r *Reader) warmFields(names []string) []*facetField {
 }
 
 // hitHeap keeps the best hits: lowest score on top.
-type hitHeap []*search.DocumentMatch
+type hitHeap []*bsearch.DocumentMatch
 
 func (h hitHeap) Len() int { return len(h) }
 func (h hitHeap) Less(i, j int) bool {
@@ -127,7 +128,7 @@ func (h hitHeap) Less(i, j int) bool {
 	return h[i].IndexInternalID.Value() > h[j].IndexInternalID.Value()
 }
 func (h hitHeap) Swap(i, j int)       { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x interface{}) { *h = append(*h, x.(*search.DocumentMatch)) }
+func (h *hitHeap) Push(x interface{}) { *h = append(*h, x.(*bsearch.DocumentMatch)) }
 func (h *hitHeap) Pop() interface{} {
 	old := *h
 	x := old[len(old)-1]
@@ -137,19 +138,19 @@ func (h *hitHeap) Pop() interface{} {
 
 // searchWarm runs a relevance-ranked search whose facets are all warm in one pass
 // over the matches: top hits by score, total, and facet counts from memory.
-func (r *Reader) searchWarm(ctx context.Context, bq query.Query, opt SearchOptions, fields []*facetField) (*Results, []*search.DocumentMatch, error) {
-	ir, err := snapshot(r.idx)
+func (sr *Searcher) searchWarm(ctx context.Context, bq query.Query, opt SearchOptions, fields []*facetField) (*Results, []*bsearch.DocumentMatch, error) {
+	ir, err := sr.Snapshot()
 	if err != nil {
 		return nil, nil, err
 	}
 	defer ir.Close()
-	s, err := bq.Searcher(ctx, ir, r.idx.Mapping(), search.SearcherOptions{})
+	s, err := bq.Searcher(ctx, ir, sr.Bleve().Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
 	defer s.Close()
 	keep := opt.Offset + opt.Limit
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(keep+1+s.DocumentMatchPoolSize(), 0), IndexReader: ir}
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(keep+1+s.DocumentMatchPoolSize(), 0), IndexReader: ir}
 	counts := make([]map[uint32]int, len(fields))
 	for i := range counts {
 		counts[i] = map[uint32]int{}
@@ -179,15 +180,15 @@ func (r *Reader) searchWarm(ctx context.Context, bq query.Query, opt SearchOptio
 		if top.Len() < keep {
 			heap.Push(top, dm)
 		} else if keep > 0 && (*top)[0].Score < dm.Score {
-			sctx.DocumentMatchPool.Put(heap.Pop(top).(*search.DocumentMatch))
+			sctx.DocumentMatchPool.Put(heap.Pop(top).(*bsearch.DocumentMatch))
 			heap.Push(top, dm)
 		} else {
 			sctx.DocumentMatchPool.Put(dm)
 		}
 	}
-	hits := make([]*search.DocumentMatch, top.Len())
+	hits := make([]*bsearch.DocumentMatch, top.Len())
 	for i := len(hits) - 1; i >= 0; i-- {
-		hits[i] = heap.Pop(top).(*search.DocumentMatch)
+		hits[i] = heap.Pop(top).(*bsearch.DocumentMatch)
 	}
 	if opt.Offset < len(hits) {
 		hits = hits[opt.Offset:]
@@ -217,4 +218,21 @@ func (r *Reader) searchWarm(ctx context.Context, bq query.Query, opt SearchOptio
 		res.Facets[name] = list
 	}
 	return res, hits, nil
+}
+
+func facetCounts(fr bsearch.FacetResults) map[string][]FacetCount {
+	if len(fr) == 0 {
+		return nil
+	}
+	out := map[string][]FacetCount{}
+	for name, f := range fr {
+		list := []FacetCount{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				list = append(list, FacetCount{Term: t.Term, Count: t.Count})
+			}
+		}
+		out[name] = list
+	}
+	return out
 }

@@ -1,10 +1,12 @@
-package index
+package search
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partynews/partynews/index"
 )
 
 // Occur says how a clause combines with the others.
@@ -47,7 +49,7 @@ func pointAt(q string, pos int) string {
 }
 
 // ParseQuery parses the query language: words, "phrases", +must, -mustnot and
-// field:value or field:"value" for the QueryFields. An unknown field name is an
+// field:value or field:"value" for the index.QueryFields. An unknown field name is an
 // error; a URL (scheme://…) and a colon after anything but letters are text.
 func ParseQuery(s string) (*Query, error) {
 	q := &Query{}
@@ -84,7 +86,7 @@ func ParseQuery(s string) (*Query, error) {
 		if j < len(s) && s[j] == ':' && j > i && !strings.HasPrefix(s[j:], "://") {
 			name := strings.ToLower(s[i:j])
 			if !isQueryField(name) {
-				return nil, &SyntaxError{s, i, fmt.Sprintf("unknown field %q (fields: %s)", s[i:j], strings.Join(QueryFields, ", "))}
+				return nil, &SyntaxError{s, i, fmt.Sprintf("unknown field %q (fields: %s)", s[i:j], strings.Join(index.QueryFields, ", "))}
 			}
 			c.Field = name
 			i = j + 1
@@ -133,7 +135,7 @@ func ParseQuery(s string) (*Query, error) {
 }
 
 func isQueryField(name string) bool {
-	for _, f := range QueryFields {
+	for _, f := range index.QueryFields {
 		if f == name {
 			return true
 		}

@@ -1,0 +1,154 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/partynews/partynews/index"
+)
+
+// SearchOptions narrows and shapes a bsearch.
+type SearchOptions struct {
+	Lang   string // only this language
+	Limit  int    // hits to return (default 10)
+	Offset int
+	// Canon canonicalises the value of a field clause (person:, document: …) into
+	// the entity it names, with its keys set as an extracted entity's would be
+	// (a name's key, a document code in letter names as its Latin code); ok
+	// false keeps the value as it is. The search side supplies it.
+	Canon func(field, value string) (e index.Entity, ok bool)
+	// From and To keep articles with a date in [From, To] (zero: open).
+	From, To time.Time
+	Source   string   // only articles whose source URL contains this
+	SortDate bool     // newest dated articles first instead of relevance
+	Facets   []string // lang, person, document, year, month, unit
+}
+
+// FacetCount is one value of a facet and the number of matching articles.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID       string
+	Score    float64
+	Doc      *index.Document
+	Snippet  Snippet
+	Matched  []string // analysed query terms, for highlighting elsewhere
+	Position int
+}
+
+// Results are the hits of one bsearch.
+type Results struct {
+	Total  uint64
+	Hits   []Hit
+	Took   time.Duration
+	Facets map[string][]FacetCount
+}
+
+// Search runs q.
+func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	langs := sr.Languages()
+	if opt.Lang != "" {
+		langs = []string{opt.Lang}
+	}
+	bq, err := sr.build(q, langs, opt)
+	if err != nil {
+		return nil, err
+	}
+	filters := []query.Query{bq}
+	if opt.Lang != "" {
+		filters = append(filters, termQuery(index.FieldLang, opt.Lang))
+	}
+	if !opt.From.IsZero() || !opt.To.IsZero() {
+		t, f := true, true
+		dq := query.NewDateRangeInclusiveQuery(opt.From, opt.To, &t, &f)
+		dq.SetField(index.FieldDateTime)
+		filters = append(filters, dq)
+	}
+	if opt.Source != "" {
+		w := query.NewWildcardQuery("*" + strings.ToLower(opt.Source) + "*")
+		w.SetField(index.FieldSourceURL)
+		filters = append(filters, w)
+	}
+	if len(filters) > 1 {
+		bq = query.NewConjunctionQuery(filters)
+	}
+	if warm := sr.warmFields(opt.Facets); warm != nil && len(opt.Facets) > 0 && !opt.SortDate {
+		start := time.Now()
+		out, hits, err := sr.searchWarm(ctx, bq, opt, warm)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for i, h := range hits {
+			doc, err := sr.Document(h.ID)
+			if err != nil || doc == nil {
+				return nil, fmt.Errorf("document %s: %v", h.ID, err)
+			}
+			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1, Doc: doc,
+				Snippet: MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)})
+		}
+		out.Took = time.Since(start)
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bq, opt.Limit, opt.Offset, false)
+	req.Fields = []string{index.FieldSource}
+	if opt.SortDate {
+		req.SortBy([]string{"-" + index.FieldDateTime, "-_score"})
+	}
+	for _, name := range opt.Facets {
+		f, ok := index.FacetFields[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(index.FacetNames, ", "))
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(f, 10))
+	}
+	res, err := sr.Bleve().SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Results{Total: res.Total, Took: res.Took, Facets: facetCounts(res.Facets)}
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if seen[h.ID] {
+			continue // the same text filed under paths of two shards
+		}
+		seen[h.ID] = true
+		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + len(out.Hits) + 1}
+		if src, ok := h.Fields[index.FieldSource].(string); ok {
+			doc, err := index.DecodeSource(src)
+			if err != nil {
+				return nil, fmt.Errorf("document %s: %w", h.ID, err)
+			}
+			hit.Doc = doc
+			hit.Snippet = MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}
+
+func textTerms(q *Query) []string {
+	var out []string
+	for _, c := range q.Clauses {
+		if c.Field == "" && c.Occur != MustNot {
+			out = append(out, c.Value)
+		}
+	}
+	return out
+}
+
+func termQuery(field, term string) query.Query {
+	t := query.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}

@@ -1,0 +1,39 @@
+// Package search owns the query side of partynews: the query language
+// (ParseQuery), its compilation into bleve queries over the index's fields
+// (compile.go), ranked search with snippets (search.go, snippet.go), facets
+// kept warm in memory (facets.go), related articles (related.go) and the
+// entity reports, top values and timelines (report.go). It reads an index
+// through index.Reader and the field table index.Schema, and canonicalises the
+// values of person: and document: clauses through pipeline/extract (Canon).
+package search
+
+import (
+	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/pipeline/extract"
+)
+
+// Searcher searches an index. Its methods are safe for concurrent use.
+type Searcher struct {
+	*index.Reader
+	facets facetCache
+}
+
+// New returns a Searcher over r; closing r (or the Searcher) ends it.
+func New(r *index.Reader) *Searcher { return &Searcher{Reader: r} }
+
+// Open opens the index in dir for searching.
+func Open(dir string) (*Searcher, error) {
+	r, err := index.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return New(r), nil
+}
+
+// Canon canonicalises the value of a field clause into the entity it names,
+// with the keys extraction gives such an entity (a person's key and skeleton,
+// a document code folded): SearchOptions.Canon for person: and document:.
+func Canon(field, value string) (index.Entity, bool) {
+	e, ok := extract.QueryEntity(field, value)
+	return index.Entity(e), ok
+}
