@@ -141,8 +141,8 @@ func TestParseDevCorpus(t *testing.T) {
 			t.Errorf("%s: last line %q is %v, want comment", f, line, last.Kind)
 		}
 		for _, l := range a.Lines {
-			if l.Kind == Source && a.Text[l.Start:l.End] == "" {
-				t.Errorf("%s: empty source line", f)
+			if l.Kind == Source && strings.Contains(a.Text[l.Start:l.End], "://") && a.SourceURL == "" {
+				t.Errorf("%s: source line %q with a URL, but no source URL", f, a.Text[l.Start:l.End])
 			}
 		}
 	}

@@ -26,22 +26,13 @@ type File struct {
 	Err     error
 }
 
-// WalkOptions tunes Walk.
-type WalkOptions struct {
-	// Ext is the file name suffix of articles; ".txt" when empty.
-	Ext string
-}
-
 // Walk sends every article file under roots to fn, in a stable order (roots as
 // given, then lexical order of names). Roots may be files or folders. Symbolic links
 // are followed, but a folder is entered once only, so link loops end. Problems with
 // one entry (a dangling link, an unreadable folder) are sent to fn as a File with
 // Err set; Walk stops early only when fn returns an error or ctx is done.
-func Walk(ctx context.Context, roots []string, opt WalkOptions, fn func(File) error) error {
-	if opt.Ext == "" {
-		opt.Ext = ".txt"
-	}
-	w := walker{ctx: ctx, ext: strings.ToLower(opt.Ext), fn: fn, seen: map[fileKey]bool{}}
+func Walk(ctx context.Context, roots []string, fn func(File) error) error {
+	w := walker{ctx: ctx, ext: ".txt", fn: fn, seen: map[fileKey]bool{}}
 	for _, root := range roots {
 		info, err := os.Stat(root)
 		if err != nil {

@@ -26,7 +26,7 @@ func TestWalk(t *testing.T) {
 	os.Symlink(filepath.Join(dir, "none"), filepath.Join(dir, "dangling.txt"))
 	var got []string
 	var errs []error
-	err := Walk(context.Background(), []string{dir, filepath.Join(dir, "missing")}, WalkOptions{}, func(f File) error {
+	err := Walk(context.Background(), []string{dir, filepath.Join(dir, "missing")}, func(f File) error {
 		if f.Err != nil {
 			errs = append(errs, f.Err)
 			return nil

@@ -10,7 +10,6 @@ import (
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/corpus/sample"
 	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/detect"
 )
 
 // sampleIndex indexes the embedded sample into a fresh folder.
@@ -21,7 +20,7 @@ func sampleIndex(t testing.TB) (string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proc, err := pipeline.NewProcessor(detect.Options{})
+	proc, err := pipeline.NewProcessor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +50,7 @@ func TestManifestDuplicatesAndRemove(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := corpus.Read(paths[1], 0)
-	proc, _ := pipeline.NewProcessor(detect.Options{})
+	proc, _ := pipeline.NewProcessor()
 	doc := fromPipeline(proc.Process(a))
 	out, err := w.Put("/copy/of/it.txt", doc, 5, time.Unix(1, 0))
 	if err != nil || out != Duplicate {

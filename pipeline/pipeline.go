@@ -45,8 +45,8 @@ type Processor struct {
 }
 
 // NewProcessor returns a Processor with the default detector and every extractor.
-func NewProcessor(opt detect.Options) (*Processor, error) {
-	d, err := detect.New(opt)
+func NewProcessor() (*Processor, error) {
+	d, err := detect.New()
 	if err != nil {
 		return nil, err
 	}
@@ -55,8 +55,13 @@ func NewProcessor(opt detect.Options) (*Processor, error) {
 
 // Process builds the document of one parsed article.
 func (p *Processor) Process(a *corpus.Article) Document {
-	content := a.Content()
-	lang := p.Detector.Detect(content)
+	return p.ProcessAs(a, p.Detector.Detect(a.Content()))
+}
+
+// ProcessAs builds the document of one parsed article whose language is
+// already detected: Process without the detection, for measuring the stages
+// apart.
+func (p *Processor) ProcessAs(a *corpus.Article, lang detect.Result) Document {
 	doc := Document{
 		ID:             ID(a.Text),
 		Paths:          []string{a.Path},

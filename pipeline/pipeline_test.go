@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/partynews/partynews/corpus"
-	"github.com/partynews/partynews/pipeline/detect"
 )
 
 func TestMapRunsEveryItemOnce(t *testing.T) {
@@ -30,22 +29,38 @@ func TestMapRunsEveryItemOnce(t *testing.T) {
 	}
 }
 
+// Cancelling stops the workers: the output closes without anyone reading the
+// rest, and only the results already buffered come out.
 func TestMapStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	in := make(chan int, 10)
-	for i := 0; i < 10; i++ {
+	const n = 1000
+	in := make(chan int, n)
+	for i := 0; i < n; i++ {
 		in <- i
 	}
 	close(in)
 	out := Map(ctx, 2, 2, in, func(i int) int { return i })
 	<-out
 	cancel()
-	for range out { // must close without anyone reading the rest
+	rest := 0
+	timeout := time.After(10 * time.Second)
+	for open := true; open; {
+		select {
+		case _, open = <-out:
+			if open {
+				rest++
+			}
+		case <-timeout:
+			t.Fatal("the output did not close after cancel")
+		}
+	}
+	if rest > 10 {
+		t.Errorf("%d results after cancel, want only the few buffered (the workers went on)", rest)
 	}
 }
 
 func TestProcessSample(t *testing.T) {
-	p, err := NewProcessor(detect.Options{})
+	p, err := NewProcessor()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,10 +21,9 @@ const (
 
 // Clause is one term of a query: a word or "phrase", optionally in a field.
 type Clause struct {
-	Occur  Occur
-	Field  string // "" for text; person, document, date, figure, lang, source
-	Value  string
-	Phrase bool // the value was quoted
+	Occur Occur
+	Field string // "" for text; or a query prefix (index.Prefixes)
+	Value string // a quoted value without its quotes
 }
 
 // Query is a parsed query.
@@ -100,7 +99,6 @@ func ParseQuery(s string) (*Query, error) {
 				return nil, &SyntaxError{s, i, "unclosed quote"}
 			}
 			c.Value = s[i+1 : i+1+end]
-			c.Phrase = true
 			i += end + 2
 		} else {
 			j := i

@@ -40,7 +40,6 @@ type Hit struct {
 	Score    float64
 	Doc      *index.Document
 	Snippet  Snippet
-	Matched  []string // analysed query terms, for highlighting elsewhere
 	Position int
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/ingest"
 	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/detect"
 )
 
 // sampleIndex indexes the embedded sample into a fresh folder.
@@ -24,7 +23,7 @@ func sampleIndex(t testing.TB) (string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proc, err := pipeline.NewProcessor(detect.Options{})
+	proc, err := pipeline.NewProcessor()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +75,18 @@ func TestSearchSample(t *testing.T) {
 	}
 	defer r.Close()
 	// the sample articles that contain the word सम्मेलन (any inflection) in their text
-	var withWord []string
+	var withWord, withWordNotCongress []string
 	for _, p := range paths {
 		a, _ := corpus.Read(p, 0)
 		if strings.Contains(a.Content(), "सम्मेलन") {
 			withWord = append(withWord, filepath.Base(p))
+			if !strings.Contains(a.Text, "कांग्रेस") {
+				withWordNotCongress = append(withWordNotCongress, filepath.Base(p))
+			}
 		}
+	}
+	if len(withWordNotCongress) == 0 || len(withWordNotCongress) == len(withWord) {
+		t.Fatalf("the sample no longer tells -कांग्रेस apart: %v of %v", withWordNotCongress, withWord)
 	}
 	cases := []struct {
 		name, query string
@@ -95,7 +100,7 @@ func TestSearchSample(t *testing.T) {
 		{"Extended Arabic-Indic digits find ASCII", "۲۰۲۴", SearchOptions{Lang: "ur"}, []string{"002_4e6e12375f920a87.txt"}, true},
 		{"phrase", `"प्रांतीय पार्टी समिति कार्यालय"`, SearchOptions{}, []string{"000_3a8280a0fbaf4a6a.txt"}, false},
 		{"lang filter", "lang:ur", SearchOptions{}, []string{"002_4e6e12375f920a87.txt"}, true},
-		{"must not", "सम्मेलनों -कांग्रेस", SearchOptions{}, nil, false},
+		{"must not", "सम्मेलनों -कांग्रेस", SearchOptions{}, withWordNotCongress, true},
 	}
 	for _, c := range cases {
 		hits := doSearch(t, r, c.query, c.opt)
@@ -143,7 +148,7 @@ func TestSearchDuringWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := corpus.Read(paths[0], 0)
-	proc, _ := pipeline.NewProcessor(detect.Options{})
+	proc, _ := pipeline.NewProcessor()
 	for i := 0; i < 50; i++ {
 		d := proc.Process(a)
 		d.Text += fmt.Sprintf("\nzzcopy%d", i)
@@ -262,11 +267,99 @@ func TestWarmFacetsEqualCold(t *testing.T) {
 		if cold.Total != warm.Total || fmt.Sprint(cold.Facets) != fmt.Sprint(warm.Facets) {
 			t.Errorf("%s: cold %d %v, warm %d %v", q, cold.Total, cold.Facets, warm.Total, warm.Facets)
 		}
+		if len(cold.Hits) == 0 || len(cold.Hits) != len(warm.Hits) {
+			t.Errorf("%s: %d cold hits, %d warm", q, len(cold.Hits), len(warm.Hits))
+		}
 		for i := range cold.Hits {
-			if i < len(warm.Hits) && cold.Hits[i].Score != warm.Hits[i].Score {
-				t.Errorf("%s: hit %d scores %v vs %v", q, i, cold.Hits[i].Score, warm.Hits[i].Score)
+			if i < len(warm.Hits) && (cold.Hits[i].Score != warm.Hits[i].Score || cold.Hits[i].ID != warm.Hits[i].ID) {
+				t.Errorf("%s: hit %d is %s %v cold, %s %v warm", q, i, cold.Hits[i].ID, cold.Hits[i].Score, warm.Hits[i].ID, warm.Hits[i].Score)
 			}
 		}
 		r.facets = facetCache{} // cold again for the next query
+	}
+}
+
+func TestDateRange(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	var zero time.Time
+	cases := []struct {
+		in     string
+		lo, hi time.Time
+	}{
+		{"2024-12-28", day("2024-12-28"), day("2024-12-29")},
+		{"2024-12", day("2024-12-01"), day("2025-01-01")},
+		{"2024", day("2024-01-01"), day("2025-01-01")},
+		{">=2024-01-01", day("2024-01-01"), zero},
+		{">2024-01", day("2024-02-01"), zero},
+		{"<=2024", zero, day("2025-01-01")},
+		{"<2024-06-15", zero, day("2024-06-15")},
+		{"2024-01..2024-06", day("2024-01-01"), day("2024-07-01")},
+		{"2023..2024-02-10", day("2023-01-01"), day("2024-02-11")},
+	}
+	for _, c := range cases {
+		lo, hi, err := dateRange(c.in)
+		if err != nil || !lo.Equal(c.lo) || !hi.Equal(c.hi) {
+			t.Errorf("dateRange(%q) = [%v, %v) %v, want [%v, %v)", c.in, lo, hi, err, c.lo, c.hi)
+		}
+	}
+	for _, bad := range []string{"2024-13", ">=", "2024..", "..2024", "24-01-01", "2024-01-01..x"} {
+		if _, _, err := dateRange(bad); err == nil {
+			t.Errorf("dateRange(%q) accepted", bad)
+		}
+	}
+}
+
+// date: clauses select the articles whose mentioned dates fall in the range:
+// every hit of a range has such a date, and the ranges split the articles.
+func TestDateQueries(t *testing.T) {
+	dir, _ := sampleIndex(t)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	hasDate := func(h Hit, lo, hi string) bool {
+		for _, e := range h.Doc.Entities {
+			if e.Type == "date" && len(e.Value) == 10 && e.Value[0] != '-' && e.Value >= lo && e.Value < hi {
+				return true
+			}
+		}
+		return false
+	}
+	all := map[string]bool{}
+	for _, h := range doSearch(t, r, "date:1900..2100", SearchOptions{Limit: 100}) {
+		all[h.ID] = true
+	}
+	if len(all) == 0 {
+		t.Fatal("no dated article in the sample")
+	}
+	for _, c := range []struct{ q, lo, hi string }{
+		{"date:>=2024-01-01", "2024-01-01", "9999"},
+		{"date:<2024-01-01", "0000", "2024-01-01"},
+		{"date:2024-01..2024-06", "2024-01-01", "2024-07-01"},
+		{"date:2024", "2024-01-01", "2025-01-01"},
+	} {
+		hits := doSearch(t, r, c.q, SearchOptions{Limit: 100})
+		for _, h := range hits {
+			if !hasDate(h, c.lo, c.hi) {
+				t.Errorf("%s: %s has no date in [%s, %s)", c.q, h.Doc.Paths[0], c.lo, c.hi)
+			}
+		}
+		// and no article with such a date is missed
+		found := map[string]bool{}
+		for _, h := range hits {
+			found[h.ID] = true
+		}
+		for _, h := range doSearch(t, r, "date:1900..2100", SearchOptions{Limit: 100}) {
+			if hasDate(h, c.lo, c.hi) && !found[h.ID] {
+				t.Errorf("%s: misses %s", c.q, h.Doc.Paths[0])
+			}
+		}
 	}
 }

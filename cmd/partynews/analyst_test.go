@@ -67,7 +67,7 @@ func TestAnalystSample(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"month":"2017-10"`) {
 		t.Errorf("timeline: %d %s", code, out)
 	}
-	if code, _ := runT(t, "search", "--index", idx, "--from", "2030-01-01", "lang:hi"); code != exitFatal {
+	if code, _ := runT(t, "search", "--index", idx, "--from", "2030-01-01", "lang:hi"); code != exitNoMatch {
 		t.Errorf("--from after every date: exit %d, want 1", code)
 	}
 	if code, _ := runT(t, "search", "--index", idx, "--from", "yesterday", "x"); code != exitUsage {

@@ -47,7 +47,7 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 				}
 			}
 			if len(list) == 0 {
-				return &exitError{code: exitFatal}
+				return &exitError{code: exitNoMatch}
 			}
 			return nil
 		},
@@ -123,7 +123,7 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 				fmt.Fprintf(out, "%d matching articles, %d months\n", total, len(months))
 			}
 			if len(months) == 0 {
-				return &exitError{code: exitFatal}
+				return &exitError{code: exitNoMatch}
 			}
 			return nil
 		},

@@ -9,7 +9,6 @@ import (
 
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/detect"
 	"github.com/partynews/partynews/pipeline/extract"
 )
 
@@ -40,7 +39,7 @@ text, value, start and end (byte offsets into the normalised text) and extras
 Exit status: 0 all files read, 1 some failed (each named on stderr), 2 usage.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			proc, err := pipeline.NewProcessor(detect.Options{})
+			proc, err := pipeline.NewProcessor()
 			if err != nil {
 				return err
 			}
@@ -48,7 +47,7 @@ Exit status: 0 all files read, 1 some failed (each named on stderr), 2 usage.`,
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			failed := 0
-			err = corpus.Walk(c.Context(), args, corpus.WalkOptions{}, func(f corpus.File) error {
+			err = corpus.Walk(c.Context(), args, func(f corpus.File) error {
 				if f.Err != nil {
 					failed++
 					fmt.Fprintf(os.Stderr, "partynews: %s: %v\n", f.Path, f.Err)

@@ -10,7 +10,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -18,22 +17,20 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/ingest"
 	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/pipeline"
-	"github.com/partynews/partynews/pipeline/detect"
 )
 
-// File statuses: every file seen ends as exactly one of them.
+// File statuses: every file seen ends as exactly one of them (ingest.Status).
 const (
-	stIndexed   = "indexed"
-	stUnchanged = "unchanged"
-	stDuplicate = "duplicate"
-	stSkipped   = "skipped"
-	stFailed    = "failed"
-	stDeleted   = "deleted"
+	stIndexed   = string(ingest.Indexed)
+	stUnchanged = string(ingest.Unchanged)
+	stDuplicate = string(ingest.Duplicate)
+	stSkipped   = string(ingest.Skipped)
+	stFailed    = string(ingest.Failed)
+	stDeleted   = string(ingest.Deleted)
 )
 
 // summary is what an index run did; Seen = indexed+unchanged+duplicate+skipped+failed.
@@ -49,17 +46,6 @@ type summary struct {
 	Bytes     int64   `json:"bytes_read"`
 	Seconds   float64 `json:"seconds"`
 	DocsPerS  float64 `json:"docs_per_s"`
-}
-
-type job struct {
-	path    string // absolute
-	size    int64
-	mtime   time.Time
-	status  string // set when decided without reading: unchanged, skipped, failed
-	reason  string
-	doc     index.Document
-	hasDoc  bool
-	readLen int64
 }
 
 type reportLine struct {
@@ -158,7 +144,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 		}
 		roots[i] = abs
 	}
-	proc, err := pipeline.NewProcessor(detect.Options{})
+	proc, err := pipeline.NewProcessor()
 	if err != nil {
 		return err
 	}
@@ -176,54 +162,9 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	sum := summary{Index: o.dir}
 	var seen atomic.Int64
 	progress := newProgress(o.quiet, &seen, log)
-
-	jobs := make(chan job, 4*o.workers)
-	walkErr := make(chan error, 1)
-	go func() {
-		defer close(jobs)
-		walkErr <- corpus.Walk(ctx, roots, corpus.WalkOptions{}, func(f corpus.File) error {
-			seen.Add(1)
-			j := job{path: f.Path, size: f.Size, mtime: f.ModTime}
-			switch {
-			case f.Err != nil:
-				j.status, j.reason = classify(f.Err)
-			case o.maxSize > 0 && f.Size > o.maxSize:
-				j.status, j.reason = stSkipped, fmt.Sprintf("larger than the size cap (%d > %d bytes)", f.Size, o.maxSize)
-			case f.Size == 0:
-				j.status, j.reason = stSkipped, "empty file"
-			default:
-				same, err := w.Unchanged(f.Path, f.Size, f.ModTime)
-				if err != nil {
-					j.status, j.reason = stFailed, err.Error()
-				} else if same {
-					j.status, j.reason = stUnchanged, "same size and modification time as the last run"
-				}
-			}
-			select {
-			case jobs <- j:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	// the workers keep going while the writer hands a batch to bleve
-	results := pipeline.Map(ctx, o.workers, o.batch, jobs, func(j job) job {
-		if j.status != "" {
-			return j
-		}
-		a, err := corpus.Read(j.path, o.maxSize)
-		if err != nil {
-			j.status, j.reason = classify(err)
-			return j
-		}
-		j.readLen = int64(len(a.Text))
-		j.doc = ingest.Document(proc.Process(a))
-		j.hasDoc = true
-		return j
-	})
-
-	record := func(path, status, reason string) {
+	record := func(out ingest.Outcome) {
+		status, path, reason := string(out.Status), out.Path, out.Reason
+		sum.Bytes += out.Bytes
 		switch status {
 		case stIndexed:
 			sum.Indexed++
@@ -248,59 +189,14 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 			rep.Write(append(b, '\n'))
 		}
 	}
-	var fatal error
-	for j := range results {
-		if fatal != nil {
-			continue // drain
-		}
-		if !j.hasDoc {
-			record(j.path, j.status, j.reason)
-			continue
-		}
-		sum.Bytes += j.readLen
-		out, err := w.Put(j.path, j.doc, j.size, j.mtime)
-		if err != nil {
-			fatal = err
-			stop()
-			continue
-		}
-		switch out {
-		case index.Indexed:
-			record(j.path, stIndexed, "")
-		case index.Unchanged:
-			record(j.path, stUnchanged, "content unchanged")
-		case index.Duplicate:
-			record(j.path, stDuplicate, "same text as document "+j.doc.ID)
-		}
-	}
-	if err := <-walkErr; err != nil && fatal == nil {
-		fatal = err
-	}
-	if fatal != nil {
+	err = ingest.Run(ctx, w, proc, ingest.Options{Roots: roots, MaxSize: o.maxSize, Workers: o.workers, Buffer: o.batch,
+		Prune: o.prune, Found: func() { seen.Add(1) }, Report: record})
+	if err != nil {
 		progress.done()
-		if errors.Is(fatal, context.Canceled) {
+		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("interrupted: the index keeps its last published state")
 		}
-		return fatal
-	}
-	if o.prune {
-		err := w.Paths(func(p string) error {
-			if !under(p, roots) {
-				return nil
-			}
-			if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
-				return nil
-			}
-			if _, err := w.Remove(p); err != nil {
-				return err
-			}
-			record(p, stDeleted, "file is gone")
-			return nil
-		})
-		if err != nil {
-			progress.done()
-			return fmt.Errorf("prune: %w", err)
-		}
+		return err
 	}
 	if err := w.Close(); err != nil {
 		committed = true
@@ -324,29 +220,6 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 		return &exitError{exitPartial, fmt.Errorf("%d files failed (see the log%s)", sum.Failed, map[bool]string{true: " and " + o.report, false: ""}[o.report != ""])}
 	}
 	return nil
-}
-
-// classify turns a read error into a status and a reason: rules that exclude a
-// file are "skipped", everything else "failed".
-func classify(err error) (string, string) {
-	switch {
-	case errors.Is(err, corpus.ErrNoSuchPath):
-		return stFailed, err.Error()
-	case errors.Is(err, corpus.ErrNotText), errors.Is(err, corpus.ErrEmpty), errors.Is(err, corpus.ErrTooLarge), errors.Is(err, corpus.ErrDanglingLink):
-		return stSkipped, err.Error()
-	case errors.Is(err, os.ErrNotExist):
-		return stSkipped, "file disappeared before it could be read: " + err.Error()
-	}
-	return stFailed, err.Error()
-}
-
-func under(p string, roots []string) bool {
-	for _, r := range roots {
-		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
 }
 
 // progress shows a bar on a terminal and a log line every 10 s otherwise.

@@ -21,7 +21,8 @@ import (
 // Exit codes, as documented in the README.
 const (
 	exitOK      = 0
-	exitFatal   = 1 // search: nothing found
+	exitFatal   = 1 // an error
+	exitNoMatch = 1 // search, entities, show: nothing found (the same code as an error, as grep has it)
 	exitUsage   = 2
 	exitPartial = 3 // index: finished, some files failed
 )

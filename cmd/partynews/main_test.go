@@ -93,7 +93,7 @@ func TestEndToEnd(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"lang":"hi"`) || !strings.Contains(out, `"snippet"`) {
 		t.Errorf("search: exit %d, %s", code, out)
 	}
-	if code, _ := runT(t, "search", "--index", idx, "zzzznothing"); code != exitFatal {
+	if code, _ := runT(t, "search", "--index", idx, "zzzznothing"); code != exitNoMatch {
 		t.Errorf("search without hits: exit %d, want 1", code)
 	}
 	if code, _ := runT(t, "search", "--index", idx, `"open`); code != exitUsage {

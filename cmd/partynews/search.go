@@ -95,7 +95,7 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 				return &exitError{exitUsage, err}
 			}
 			if len(res.Hits) == 0 {
-				return &exitError{code: exitFatal}
+				return &exitError{code: exitNoMatch}
 			}
 			return nil
 		},

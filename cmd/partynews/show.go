@@ -44,7 +44,7 @@ that evidence. --json prints the stored document with "related".
 				}
 			}
 			if doc == nil {
-				return &exitError{exitFatal, fmt.Errorf("%s: no such document id or indexed path", args[0])}
+				return &exitError{exitNoMatch, fmt.Errorf("%s: no such document id or indexed path", args[0])}
 			}
 			out := c.OutOrStdout()
 			related, err := r.Related(c.Context(), doc, 5)

@@ -61,7 +61,7 @@ func cpuTime() time.Duration {
 
 func run(n int, shared, work, bin string) error {
 	gcpolicy.Indexing() // bleve alone runs under the collector settings of partynews index
-	det, err := detect.New(detect.Options{})
+	det, err := detect.New()
 	if err != nil {
 		return err
 	}
@@ -129,16 +129,15 @@ func run(n int, shared, work, bin string) error {
 				langs[i] = det.Detect(a.Content())
 			}
 			tDetect, cDetect = tDetect+time.Since(t0), cDetect+cpuTime()-c0
-			docs := make([]pipeline.Document, len(arts))
+			docs := make([]index.Document, len(arts))
 			t0, c0 = time.Now(), cpuTime()
 			for i, a := range arts {
-				docs[i] = pipeline.Document{ID: pipeline.ID(a.Text), Lang: langs[i].Lang, Lead: a.Lead(), Body: a.Join(corpus.Body),
-					Text: a.Text, Entities: extract.All(a.Text, langs[i].Lang, proc.Extractors...), Lines: a.Lines}
+				docs[i] = ingest.Document(proc.ProcessAs(a, langs[i]))
 			}
 			tExtract, cExtract = tExtract+time.Since(t0), cExtract+cpuTime()-c0
 			t0, c0 = time.Now(), cpuTime()
 			for i, d := range docs {
-				if _, err := w.Put(arts[i].Path, ingest.Document(d), 1, time.Unix(0, 0)); err != nil {
+				if _, err := w.Put(arts[i].Path, d, 1, time.Unix(0, 0)); err != nil {
 					return err
 				}
 			}

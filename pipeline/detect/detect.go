@@ -49,15 +49,6 @@ var DefaultCandidates = map[Script][]string{
 	Devanagari: {"hi"},
 }
 
-// Options configures a Detector.
-type Options struct {
-	// Candidates overrides DefaultCandidates for the scripts it names.
-	Candidates map[Script][]string
-	// SampleRunes bounds how much text of the dominant script lingua-go reads
-	// (default 400 letters).
-	SampleRunes int
-}
-
 // Detector detects languages. It is safe for concurrent use; its lingua-go models
 // load on first use of a script.
 type Detector struct {
@@ -69,15 +60,10 @@ type Detector struct {
 }
 
 // New returns a Detector. It fails on a candidate code lingua-go does not know.
-func New(opt Options) (*Detector, error) {
-	d := &Detector{sample: opt.SampleRunes, candidates: map[Script][]lingua.Language{}, lingua: map[string]lingua.LanguageDetector{}, words: map[Script]map[string]uint64{}}
-	if d.sample <= 0 {
-		d.sample = 400
-	}
+func New() (*Detector, error) {
+	// sample bounds how much text of the dominant script lingua-go reads
+	d := &Detector{sample: 400, candidates: map[Script][]lingua.Language{}, lingua: map[string]lingua.LanguageDetector{}, words: map[Script]map[string]uint64{}}
 	for s, codes := range DefaultCandidates {
-		if c, ok := opt.Candidates[s]; ok {
-			codes = c
-		}
 		for _, code := range codes {
 			l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToUpper(code)))
 			if l == lingua.Unknown {

@@ -16,7 +16,7 @@ import (
 const devDir = "../../../shared/corpus/dev"
 
 func newDetector(t testing.TB) *Detector {
-	d, err := New(Options{})
+	d, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
