@@ -40,14 +40,14 @@ BENCH_N ?= 20000
 # search latency; then the Go benchmarks of each stage.
 bench: build
 	$(GO) run ./cmd/pnbench -n $(BENCH_N) -shared $(SHARED)/corpus -bin $(BIN)
-	$(GO) test -run XXX -bench . -benchtime 2s ./...
+	PARTYNEWS_BENCH_INDEX=$(CURDIR)/.bench/index $(GO) test -run XXX -bench . -benchtime 2s ./...
 
 # Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.
 fuzz:
 	$(GO) test ./corpus -run XXX -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./corpus -run XXX -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./corpus -run XXX -fuzz FuzzIsNFC -fuzztime $(FUZZTIME)
-	$(GO) test ./index -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
+	$(GO) test ./search -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)

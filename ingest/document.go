@@ -1,5 +1,8 @@
-// Package ingest turns files into indexed documents: it fills the index's
-// Document from the pipeline's output (Document).
+// Package ingest runs the indexing of files: Run walks the roots, applies the
+// skip policy and the no-op check, reads, detects, extracts and writes each
+// file on a pool of workers, and reports one Outcome per file; Document fills
+// the index's document from the pipeline's output. The partynews index command
+// and the benchmark both index through it.
 package ingest
 
 import (
