@@ -59,6 +59,8 @@ func decodeStored(raw []byte) (*stored, error) {
 	if s.Spans != nil {
 		s.Document.Spans = *s.Spans
 		s.Spans = nil
+	} else if Upgrade != nil && s.Text != "" {
+		Upgrade(&s.Document)
 	}
 	restoreLines(&s.Document)
 	return &s, nil

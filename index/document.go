@@ -59,6 +59,12 @@ func (s Span) in(text string) string {
 	return text[s[0]:s[1]]
 }
 
+// Upgrade, when set, completes a document stored by an earlier version, which
+// kept neither the spans of its lines nor the canonical keys of its entities.
+// The index cannot compute them itself (it knows nothing of parsing or
+// extraction); package ingest sets it.
+var Upgrade func(d *Document)
+
 // restoreLines fills in the lead, body and captions from the stored spans.
 func restoreLines(d *Document) {
 	if d.Lead != "" || d.Text == "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // Document turns the pipeline's document into the one the index stores: the
@@ -31,20 +32,36 @@ func Document(d pipeline.Document) index.Document {
 	for i, e := range d.Entities {
 		out.Entities[i] = index.Entity(e) // the same fields: see index.Entity
 	}
-	leadSeen := false
-	for _, l := range d.Lines {
+	out.Spans = spans(d.Lines)
+	return out
+}
+
+// spans are the spans of an article's lead (its first), body and caption lines.
+func spans(lines []corpus.Line) index.Spans {
+	var sp index.Spans
+	for _, l := range lines {
 		s := index.Span{l.Start, l.End}
-		switch l.Kind {
-		case corpus.Lead:
-			if !leadSeen {
-				leadSeen = true
-				out.Spans.Lead = &s
-			}
-		case corpus.Body:
-			out.Spans.Body = append(out.Spans.Body, s)
-		case corpus.Caption:
-			out.Spans.Captions = append(out.Spans.Captions, s)
+		switch {
+		case l.Kind == corpus.Lead && sp.Lead == nil:
+			sp.Lead = &s
+		case l.Kind == corpus.Body:
+			sp.Body = append(sp.Body, s)
+		case l.Kind == corpus.Caption:
+			sp.Captions = append(sp.Captions, s)
 		}
 	}
-	return out
+	return sp
+}
+
+func init() { index.Upgrade = upgrade }
+
+// upgrade completes a document stored by an earlier version of partynews: its
+// line spans from a parse of its text, its entities' canonical keys.
+func upgrade(d *index.Document) {
+	d.Spans = spans(corpus.Parse("", d.Text).Lines)
+	for i := range d.Entities {
+		e := extract.Entity(d.Entities[i])
+		extract.SetKeys(&e)
+		d.Entities[i] = index.Entity(e)
+	}
 }

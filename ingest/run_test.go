@@ -128,3 +128,52 @@ func TestDocumentKeepsLines(t *testing.T) {
 		}
 	}
 }
+
+// A document stored by an earlier version (no spans, no entity keys) is
+// completed to what this version stores.
+func TestUpgrade(t *testing.T) {
+	tmp := t.TempDir()
+	paths, err := sample.WriteTo(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proc, err := pipeline.NewProcessor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := 0
+	for _, p := range paths {
+		a, err := readArticle(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ingest.Document(proc.Process(a))
+		old := want
+		old.Spans = index.Spans{}
+		old.Entities = append([]index.Entity(nil), want.Entities...)
+		for i := range old.Entities {
+			if old.Entities[i].Skeleton != "" || old.Entities[i].Folded != "" {
+				keys++
+			}
+			old.Entities[i].Skeleton, old.Entities[i].Folded = "", ""
+		}
+		index.Upgrade(&old)
+		if got, w := spanString(old.Spans), spanString(want.Spans); got != w {
+			t.Errorf("%s: upgraded spans %s, want %s", p, got, w)
+		}
+		if fmt.Sprint(old.Entities) != fmt.Sprint(want.Entities) {
+			t.Errorf("%s: upgraded entities %+v, want %+v", p, old.Entities, want.Entities)
+		}
+	}
+	if keys == 0 {
+		t.Error("the sample has no entity with keys: the test tests nothing")
+	}
+}
+
+func spanString(s index.Spans) string {
+	lead := "none"
+	if s.Lead != nil {
+		lead = fmt.Sprint(*s.Lead)
+	}
+	return fmt.Sprintf("lead %s body %v captions %v", lead, s.Body, len(s.Captions))
+}

@@ -6,15 +6,20 @@ import "strings"
 // entity's index keys are computed.
 func setKeys(es []Entity) {
 	for i := range es {
-		e := &es[i]
-		switch e.Type {
-		case Person:
-			if e.Key != "" {
-				e.Skeleton = SkeletonKey(e.Key)
-			}
-		case Document:
-			e.Folded = FoldDocument(e.Value)
+		SetKeys(&es[i])
+	}
+}
+
+// SetKeys fills in the canonical keys of one entity, as All does for every
+// entity it returns (for entities stored before they carried keys).
+func SetKeys(e *Entity) {
+	switch e.Type {
+	case Person:
+		if e.Key != "" {
+			e.Skeleton = SkeletonKey(e.Key)
 		}
+	case Document:
+		e.Folded = FoldDocument(e.Value)
 	}
 }
 
