@@ -66,7 +66,7 @@ var languageFilters = map[string][]string{
 	"id": {lowercase.Name, "stop_id"},
 	"it": {"elision_it", lowercase.Name, "stop_it", "stemmer_it_light"},
 	"ja": {"cjk_width", lowercase.Name, "cjk_bigram"},
-	"ko": {"cjk_width", lowercase.Name, "cjk_bigram"},
+	"ko": {"cjk_width", lowercase.Name, "cjk_bigram", HangulName},
 	"nl": {lowercase.Name, "stop_nl", "stemmer_nl_snowball"},
 	"no": {lowercase.Name, "stop_no", "stemmer_no_snowball"},
 	"pl": {lowercase.Name, "stop_pl"}, // stempel, bleve's Polish stemmer, takes 90 ms to load at every start
@@ -122,6 +122,9 @@ func init() {
 	}))
 	must(registry.RegisterTokenFilter(DigitsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return digitsFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(HangulName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return HangulFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(UrduFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return mapFilter(FoldArabicLetters), nil
