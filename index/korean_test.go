@@ -6,6 +6,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/partynews/partynews/corpus"
 )
 
 func koTerms(t testing.TB, s string) []string {
@@ -142,4 +144,50 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestKoreanIndexSize logs what the Hangul bigrams cost on the Korean dev
+// articles: terms (postings with positions) and distinct terms (the dictionary),
+// against the previous analyzer, which left Hangul words whole.
+func TestKoreanIndexSize(t *testing.T) {
+	cache := registry.NewCache()
+	old := &analysis.DefaultAnalyzer{Tokenizer: Tokenizer{}}
+	for _, name := range []string{DigitsName, "cjk_width", "to_lower", "cjk_bigram"} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old.TokenFilters = append(old.TokenFilters, f)
+	}
+	ko, err := cache.AnalyzerNamed(AnalyzerName("ko"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type size struct{ tokens, postings int }
+	count := func(a analysis.Analyzer) (size, int) {
+		var s size
+		dict := map[string]bool{}
+		for _, f := range recallFiles(t) {
+			if f.lang != "ko" {
+				continue
+			}
+			a2, err := corpus.Read(f.path, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			toks := a.Analyze([]byte(a2.Content()))
+			s.tokens += len(toks)
+			doc := map[string]bool{}
+			for _, tk := range toks {
+				doc[string(tk.Term)] = true
+				dict[string(tk.Term)] = true
+			}
+			s.postings += len(doc)
+		}
+		return s, len(dict)
+	}
+	so, do := count(old)
+	sn, dn := count(ko)
+	t.Logf("ko positions %d → %d (×%.2f), postings %d → %d (×%.2f), distinct terms %d → %d (×%.2f)",
+		so.tokens, sn.tokens, float64(sn.tokens)/float64(so.tokens), so.postings, sn.postings, float64(sn.postings)/float64(so.postings), do, dn, float64(dn)/float64(do))
 }
