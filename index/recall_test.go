@@ -106,14 +106,19 @@ func contentWords(text string) []string {
 			out = append(out, w)
 		}
 	}
-	for _, chunk := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) }) {
+	for _, chunk := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) && !unicode.IsDigit(r) }) {
 		numeric := strings.IndexFunc(chunk, unicode.IsDigit) >= 0
-		for _, run := range strings.FieldsFunc(chunk, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		for _, run := range strings.FieldsFunc(chunk, func(r rune) bool { return !isWordRune(r) }) {
+			run = strings.Trim(run, wordInner)
+			if run == "" {
+				continue
+			}
 			for _, part := range splitScripts(run) {
 				first, _ := utf8.DecodeRuneInString(part)
 				switch {
-				case unicode.Is(unicode.Hangul, first) && numeric:
-					// a counter or unit after a number: 2026년, 16명
+				case numeric && !unicode.Is(unicode.Han, first) && !isSEA(first):
+					// a counter, unit or ordinal ending after a number: 2026년,
+					// 14वीं, 14'ün; not a word a reader searches
 				case unicode.Is(unicode.Hangul, first):
 					if stem := koreanStemForTest(part); stem != "" {
 						add(stem)
@@ -140,6 +145,14 @@ func contentWords(text string) []string {
 		}
 	}
 	return out
+}
+
+// wordInner are the marks a reader types inside a word: apostrophes (з’їзді,
+// aujourd'hui) and the Hebrew geresh and gershayim of abbreviations (מזכ"ל).
+const wordInner = "'’ʼ\"׳״"
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || strings.ContainsRune(wordInner, r)
 }
 
 // scriptClass groups runes into the scripts contentWords cuts apart.
@@ -300,7 +313,8 @@ func TestContentWordRecall(t *testing.T) {
 func TestContentWords(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"회의에서 당의 대표단은", "회의 당 대표단"},
-		{"The party's congress", "The party congress"},
+		{"The party's congress", "The party's congress"},
+		{"14वीं 2026년 당의", "당"},
 		{"会議で", "会議"},
 		{"トラム書記長", "トラム 書記 記長 書記長"},
 		{"ประชุม", "ปร ระ ะชุ ชุม ประ ระชุ ะชุม ประชุ ระชุม"},
