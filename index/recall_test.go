@@ -231,6 +231,30 @@ func koreanStemForTest(w string) string {
 	return strings.TrimSuffix(w, best)
 }
 
+// typedVariants are the spellings a reader's keyboard gives for a word of the
+// article: the ASCII apostrophe and quote for typographic ones and Hebrew geresh
+// and gershayim; in Persian and Urdu, the Arabic yeh and kaf of an Arabic keyboard.
+var typedVariants = map[string]*strings.Replacer{
+	"":   strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'", "״", `"`, "׳", "'"),
+	"fa": strings.NewReplacer("ی", "ي", "ک", "ك"),
+	"ur": strings.NewReplacer("ی", "ي", "ک", "ك"),
+}
+
+// withTypedVariants adds to words their typed variants that differ from them.
+func withTypedVariants(lang string, words []string) []string {
+	out := words
+	for _, w := range words {
+		for _, key := range []string{"", lang} {
+			if r := typedVariants[key]; r != nil && (key != "" || lang != "") {
+				if v := r.Replace(w); v != w {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
+}
+
 type recallCount struct{ words, found, articles int }
 
 // measureRecall returns the per-language counts and a few missed words.
@@ -259,7 +283,7 @@ func measureRecall(t testing.TB, files []recallFile) (map[string]*recallCount, m
 			counts[f.lang] = c
 		}
 		c.articles++
-		for _, w := range contentWords(lead + "\n" + body) {
+		for _, w := range withTypedVariants(f.lang, contentWords(lead+"\n"+body)) {
 			toks := an.Analyze([]byte(w))
 			if len(toks) == 0 {
 				continue // a stop word
