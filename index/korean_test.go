@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -190,4 +191,29 @@ func TestKoreanIndexSize(t *testing.T) {
 	sn, dn := count(ko)
 	t.Logf("ko positions %d → %d (×%.2f), postings %d → %d (×%.2f), distinct terms %d → %d (×%.2f)",
 		so.tokens, sn.tokens, float64(sn.tokens)/float64(so.tokens), so.postings, sn.postings, float64(sn.postings)/float64(so.postings), do, dn, float64(dn)/float64(do))
+}
+
+// FuzzKoreanAnalyzer feeds any text to the Korean analyzer (Hangul filter and
+// the tokenizer's word fixes): no panic, no empty term, offsets inside the
+// input, positions increasing.
+func FuzzKoreanAnalyzer(f *testing.F) {
+	for _, s := range []string{"회의에서", "APEC에서 당의", "Vietnam.vn 회의", "з’їзді", "가\u0301나", "\xea\xb0", "한국語 ㄱㄴ 가."} {
+		f.Add(s)
+	}
+	a, err := registry.NewCache().AnalyzerNamed(AnalyzerName("ko"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			t.Skip("text reaches the analyzers decoded and valid (bleve's tokenizer gives invalid bytes offsets past the end)")
+		}
+		last := 0
+		for _, tok := range a.Analyze([]byte(s)) {
+			if len(tok.Term) == 0 || tok.Start < 0 || tok.End > len(s) || tok.Start > tok.End || tok.Position <= last {
+				t.Fatalf("%q: bad token %+v after position %d", s, tok, last)
+			}
+			last = tok.Position
+		}
+	})
 }
