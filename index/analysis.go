@@ -66,7 +66,7 @@ var languageFilters = map[string][]string{
 	"id": {lowercase.Name, "stop_id"},
 	"it": {"elision_it", lowercase.Name, "stop_it", "stemmer_it_light"},
 	"ja": {"cjk_width", lowercase.Name, "cjk_bigram"},
-	"ko": {"cjk_width", lowercase.Name, "cjk_bigram"},
+	"ko": {"cjk_width", lowercase.Name, "cjk_bigram", HangulName},
 	"nl": {lowercase.Name, "stop_nl", "stemmer_nl_snowball"},
 	"no": {lowercase.Name, "stop_no", "stemmer_no_snowball"},
 	"pl": {lowercase.Name, "stop_pl"}, // stempel, bleve's Polish stemmer, takes 90 ms to load at every start
@@ -122,6 +122,9 @@ func init() {
 	}))
 	must(registry.RegisterTokenFilter(DigitsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return digitsFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(HangulName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return HangulFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(UrduFoldName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return mapFilter(FoldArabicLetters), nil
@@ -194,8 +197,14 @@ var uaxTokenizer = uaxtok.NewUnicodeTokenizer()
 // Tokenize implements analysis.Tokenizer.
 func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	base := uaxTokenizer.Tokenize(input)
+	base, split := fixWords(base)
 	sea := seaBigrams(input)
 	if len(sea) == 0 {
+		if split {
+			for k, t := range base {
+				t.Position = k + 1
+			}
+		}
 		return base
 	}
 	out := make(analysis.TokenStream, 0, len(base)+len(sea))
@@ -213,6 +222,99 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		t.Position = k + 1
 	}
 	return out
+}
+
+// fixWords cuts the words UAX #29 joins with a full stop (Vietnam.vn,
+// www.youtube.com, U.S) into their parts, so that Vietnam finds Vietnam.vn (and
+// the query Vietnam.vn, cut the same way, is a phrase of its parts); and it writes
+// the typographic apostrophes and the Hebrew geresh and gershayim, which UAX #29
+// keeps inside words, as the ASCII ' and " a keyboard types: з’їзді as з'їзді,
+// מזכ״ל as מזכ"ל. It reports whether it cut a word (positions must be renumbered).
+// Terms are copied only when changed; a term with neither costs one byte scan.
+func fixWords(in analysis.TokenStream) (analysis.TokenStream, bool) {
+	var out analysis.TokenStream // nil until a word is cut
+	for i, t := range in {
+		dot, quote := scanWord(t.Term)
+		if quote {
+			t.Term = foldQuotes(t.Term)
+		}
+		if !dot || t.Type != analysis.AlphaNumeric {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		parts := dottedParts(t)
+		if len(parts) == 1 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, 0, len(in)+len(parts))
+			out = append(out, in[:i]...)
+		}
+		out = append(out, parts...)
+	}
+	if out == nil {
+		return in, false
+	}
+	return out, true
+}
+
+// scanWord reports whether term holds a full stop, and a quote fixWords folds.
+func scanWord(term []byte) (dot, quote bool) {
+	for i := 0; i < len(term); i++ {
+		switch term[i] {
+		case '.':
+			dot = true
+		case 0xE2: // ‘ ’ are E2 80 98, E2 80 99
+			quote = quote || i+2 < len(term) && term[i+1] == 0x80 && (term[i+2] == 0x98 || term[i+2] == 0x99)
+		case 0xCA: // ʼ is CA BC
+			quote = quote || i+1 < len(term) && term[i+1] == 0xBC
+		case 0xD7: // ׳ ״ are D7 B3, D7 B4
+			quote = quote || i+1 < len(term) && (term[i+1] == 0xB3 || term[i+1] == 0xB4)
+		}
+	}
+	return dot, quote
+}
+
+var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "ʼ", "'", "׳", "'", "״", `"`)
+
+func foldQuotes(term []byte) []byte { return []byte(quoteFolder.Replace(string(term))) }
+
+// dottedParts cuts a token at each full stop that stands between two letters;
+// a token with none is returned alone.
+func dottedParts(t *analysis.Token) analysis.TokenStream {
+	term := t.Term
+	offsets := t.End-t.Start == len(term)
+	var parts analysis.TokenStream
+	start := 0
+	for i := 0; i < len(term); i++ {
+		if term[i] != '.' || i == 0 || i+1 >= len(term) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRune(term[:i])
+		after, _ := utf8.DecodeRune(term[i+1:])
+		if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+			continue
+		}
+		parts = append(parts, part(t, term[start:i], start, offsets))
+		start = i + 1
+	}
+	if parts == nil {
+		return analysis.TokenStream{t}
+	}
+	return append(parts, part(t, term[start:], start, offsets))
+}
+
+func part(t *analysis.Token, term []byte, off int, offsets bool) *analysis.Token {
+	p := &analysis.Token{Term: term, Start: t.Start, End: t.End, Type: t.Type, KeyWord: t.KeyWord}
+	if offsets {
+		p.Start, p.End = t.Start+off, t.Start+off+len(term)
+	}
+	return p
 }
 
 // hasSEA reports whether input holds a Thai, Lao, Khmer or Myanmar letter, by
