@@ -32,11 +32,11 @@ func recallAnalyzer(t testing.TB, cache *registry.Cache, lang string) analysis.A
 	return a
 }
 
-// fieldTerms indexes one field's token stream: term → positions.
-type fieldTerms map[string][]int
+// termPositions indexes one field's token stream: term → positions.
+type termPositions map[string][]int
 
-func termsOf(ts analysis.TokenStream) fieldTerms {
-	m := fieldTerms{}
+func termsOf(ts analysis.TokenStream) termPositions {
+	m := termPositions{}
 	for _, t := range ts {
 		m[string(t.Term)] = append(m[string(t.Term)], t.Position)
 	}
@@ -44,7 +44,7 @@ func termsOf(ts analysis.TokenStream) fieldTerms {
 }
 
 // finds reports whether the query terms occur as the search looks for them.
-func (f fieldTerms) finds(q []string) bool {
+func (f termPositions) finds(q []string) bool {
 	if len(q) == 1 {
 		return len(f[q[0]]) > 0
 	}
@@ -276,7 +276,7 @@ func measureRecall(t testing.TB, files []recallFile) (map[string]*recallCount, m
 		}
 		lead := a.Lead()
 		body := a.Join(corpus.Body) + "\n" + strings.Join(caps, "\n") + "\n" + a.Byline()
-		fields := []fieldTerms{termsOf(an.Analyze([]byte(lead))), termsOf(an.Analyze([]byte(body)))}
+		fields := []termPositions{termsOf(an.Analyze([]byte(lead))), termsOf(an.Analyze([]byte(body)))}
 		c := counts[f.lang]
 		if c == nil {
 			c = &recallCount{}
