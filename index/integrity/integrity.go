@@ -195,17 +195,32 @@ type segRef struct {
 
 // checkRoot opens root.bolt read-only, runs bbolt's consistency check and lists
 // the segments of the newest snapshot, the one scorch serves.
-func checkRoot(path string) ([]segRef, int64, error) {
+func checkRoot(path string) (segs []segRef, size int64, err error) {
+	defer func() {
+		// bolt trusts its pages: damaged ones can make it panic (in this
+		// goroutine; its Check goroutine reports errors instead)
+		if r := recover(); r != nil {
+			segs, err = nil, fmt.Errorf("damaged bolt file: %v", r)
+		}
+	}()
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("missing: %w", err)
 	}
-	db, err := bolt.Open(path, 0o444, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("unreadable: %w", err)
+	}
+	if err := walkBolt(data); err != nil {
+		return nil, fi.Size(), fmt.Errorf("damaged bolt file: %w", err)
+	}
+	db, err := bolt.Open(path, 0o444, &bolt.Options{ReadOnly: true, Timeout: time.Second,
+		// bolt adds O_CREATE: never create, never write
+		OpenFile: func(name string, _ int, _ os.FileMode) (*os.File, error) { return os.Open(name) }})
 	if err != nil {
 		return nil, 0, fmt.Errorf("cannot open (damaged bolt file?): %w", err)
 	}
 	defer db.Close()
-	var segs []segRef
 	err = db.View(func(tx *bolt.Tx) error {
 		// Reading a page past the end of the file would fault (SIGBUS) through
 		// bolt's mmap: compare sizes before anything else reads a page.
@@ -216,10 +231,9 @@ func checkRoot(path string) ([]segRef, int64, error) {
 			return fmt.Errorf("cut short: %d bytes is not a whole number of %d-byte pages", fi.Size(), ps)
 		}
 		var errs []error
-		for err := range tx.Check() {
-			errs = append(errs, err)
-			if len(errs) == 5 {
-				break
+		for err := range tx.Check() { // drained to the end: the check's goroutine uses tx
+			if len(errs) < 5 {
+				errs = append(errs, err)
 			}
 		}
 		if len(errs) > 0 {
