@@ -74,12 +74,15 @@ func (e *StoppedError) Error() string {
 func (e *StoppedError) Unwrap() error { return ErrStopped }
 
 // key folds a clause to what makes it the same search: its occurrence, field,
-// phrase-ness and value in lower case without surrounding punctuation (the
-// analyzers drop it: "Party," and "party" search alike).
+// phrase-ness and value in lower case, for a text word without surrounding
+// punctuation (the analyzers drop it: "Party," and "party" search alike).
+// Field values (figure:5% is not figure:5) and phrases keep their punctuation.
 func key(c index.Clause) index.Clause {
-	v := strings.TrimFunc(c.Value, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	if v == "" {
-		v = c.Value
+	v := c.Value
+	if c.Field == "" && !c.Phrase {
+		if t := strings.TrimFunc(v, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); t != "" {
+			v = t
+		}
 	}
 	c.Value = strings.ToLower(v)
 	return c

@@ -54,6 +54,8 @@ func TestDedupe(t *testing.T) {
 		{"person:Lam person:lam", "person:Lam"},
 		{"— — party", "— party"},
 		{"Đảng đảng ĐẢNG", "Đảng"},
+		{"figure:5% figure:5", "figure:5% figure:5"},
+		{`"party congress" "Party congress"`, `"party congress"`},
 	}
 	for _, tc := range tests {
 		q := parse(t, tc.in)
