@@ -1,0 +1,141 @@
+// Package qbound bounds what one search may cost: repeated clauses count once,
+// a query of more distinct clauses than a documented cap is refused with a
+// clear error, and a time limit stops the search and says so.
+//
+// Why: a text clause expands to two bleve term (or phrase) queries per indexed
+// language (lead and body fields, ~50 languages), so a 1,000-word pasted text
+// builds ~100,000 term searchers and, worse, scans the postings of its common
+// words once per repetition. Measured on a 5,000-article index (CPU seconds,
+// whole process): 400 words 0.65 s, 1,000 words 2.4 s, 3,000 words 10.9 s; the
+// same queries with repeated words once: 0.42 s, 1.0 s, 2.0 s; 200 distinct
+// words 0.29 s. See /work/notes/sharing-report.md.
+package qbound
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/partynews/partynews/index"
+)
+
+// Defaults: a pasted paragraph of ~400 words has ~200 distinct ones and passes.
+const (
+	DefaultMaxClauses = 256
+	DefaultTimeout    = time.Second
+)
+
+// Limits bound one search. Zero fields take the defaults; a negative field
+// means no limit.
+type Limits struct {
+	MaxClauses int           // distinct clauses after Dedupe
+	Timeout    time.Duration // time for the whole search
+}
+
+func (l Limits) maxClauses() int {
+	if l.MaxClauses == 0 {
+		return DefaultMaxClauses
+	}
+	return l.MaxClauses
+}
+
+func (l Limits) timeout() time.Duration {
+	if l.Timeout == 0 {
+		return DefaultTimeout
+	}
+	return l.Timeout
+}
+
+// TooManyClausesError refuses a query of more distinct clauses than the cap.
+type TooManyClausesError struct {
+	Clauses, Max int
+}
+
+func (e *TooManyClausesError) Error() string {
+	return fmt.Sprintf("query too long: %d distinct words or phrases, at most %d are searched at once; "+
+		"keep the distinctive words, or quote a phrase (\"…\" counts as one)", e.Clauses, e.Max)
+}
+
+// ErrStopped is wrapped by the error of a search the time limit stopped.
+var ErrStopped = errors.New("search stopped at its time limit")
+
+// StoppedError says a search ran out of time.
+type StoppedError struct {
+	Limit time.Duration
+}
+
+func (e *StoppedError) Error() string {
+	return fmt.Sprintf("search stopped after %v, its time limit: narrow the query (fewer words, --lang, --from/--to)", e.Limit)
+}
+
+func (e *StoppedError) Unwrap() error { return ErrStopped }
+
+// key folds a clause to what makes it the same search: its occurrence, field,
+// phrase-ness and value in lower case, for a text word without surrounding
+// punctuation (the analyzers drop it: "Party," and "party" search alike).
+// Field values (figure:5% is not figure:5) and phrases keep their punctuation.
+func key(c index.Clause) index.Clause {
+	v := c.Value
+	if c.Field == "" && !c.Phrase {
+		if t := strings.TrimFunc(v, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); t != "" {
+			v = t
+		}
+	}
+	c.Value = strings.ToLower(v)
+	return c
+}
+
+// Dedupe returns q without repeated clauses (see key), keeping the first of
+// each in order. It does not change q. A repeated word no longer weighs double
+// in the ranking, which a pasted text never meant anyway.
+func Dedupe(q *index.Query) *index.Query {
+	seen := make(map[index.Clause]bool, len(q.Clauses))
+	out := &index.Query{Clauses: make([]index.Clause, 0, len(q.Clauses))}
+	for _, c := range q.Clauses {
+		k := key(c)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out.Clauses = append(out.Clauses, c)
+	}
+	return out
+}
+
+// Bound dedupes q and checks it against the clause cap: the query to run, or a
+// *TooManyClausesError.
+func Bound(q *index.Query, lim Limits) (*index.Query, error) {
+	d := Dedupe(q)
+	if max := lim.maxClauses(); max > 0 && len(d.Clauses) > max {
+		return nil, &TooManyClausesError{Clauses: len(d.Clauses), Max: max}
+	}
+	return d, nil
+}
+
+// WithLimit returns a context ending at the time limit, to pass to the search
+// (bleve's SearchInContext stops collecting hits when it ends: it checks every
+// 1,024 candidate documents), and a function turning the search's error into a
+// *StoppedError when the limit is what ended it. Call cancel when done.
+//
+//	ctx, cancel, stopped := qbound.WithLimit(ctx, lim)
+//	defer cancel()
+//	res, err := r.Search(ctx, q, opt)
+//	err = stopped(err)
+func WithLimit(ctx context.Context, lim Limits) (_ context.Context, cancel context.CancelFunc, stopped func(error) error) {
+	d := lim.timeout()
+	if d < 0 {
+		ctx, cancel = context.WithCancel(ctx)
+		return ctx, cancel, func(err error) error { return err }
+	}
+	var limit = errors.New("time limit")
+	ctx, cancel = context.WithTimeoutCause(ctx, d, limit)
+	return ctx, cancel, func(err error) error {
+		if err != nil && errors.Is(context.Cause(ctx), limit) {
+			return &StoppedError{Limit: d}
+		}
+		return err
+	}
+}

@@ -1,0 +1,161 @@
+package qbound
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/partynews/partynews/index"
+)
+
+func parse(t *testing.T, s string) *index.Query {
+	t.Helper()
+	q, err := index.ParseQuery(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+func values(q *index.Query) string {
+	var out []string
+	for _, c := range q.Clauses {
+		s := c.Value
+		if c.Field != "" {
+			s = c.Field + ":" + s
+		}
+		switch c.Occur {
+		case index.Must:
+			s = "+" + s
+		case index.MustNot:
+			s = "-" + s
+		}
+		if c.Phrase {
+			s = `"` + s + `"`
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestDedupe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"party congress party", "party congress"},
+		{"Party, party. PARTY congress", "Party, congress"},
+		{"party +party -party", "party +party -party"},
+		{`party "party"`, `party "party"`},
+		{"person:Lam lam", "person:Lam lam"},
+		{"person:Lam person:lam", "person:Lam"},
+		{"— — party", "— party"},
+		{"Đảng đảng ĐẢNG", "Đảng"},
+		{"figure:5% figure:5", "figure:5% figure:5"},
+		{`"party congress" "Party congress"`, `"party congress"`},
+	}
+	for _, tc := range tests {
+		q := parse(t, tc.in)
+		if got := values(Dedupe(q)); got != tc.want {
+			t.Errorf("Dedupe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if values(q) != values(parse(t, tc.in)) {
+			t.Errorf("Dedupe changed its argument %q", tc.in)
+		}
+	}
+}
+
+func TestBound(t *testing.T) {
+	words := func(n, distinct int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "w%d ", i%distinct)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name    string
+		q       string
+		max     int
+		clauses int // 0: refused
+	}{
+		{"short", "party congress", 0, 2},
+		{"400 words, 200 distinct", words(400, 200), 0, 200},
+		{"1000 words, 439 distinct", words(1000, 439), 0, 0},
+		{"3000 words, 1177 distinct", words(3000, 1177), 0, 0},
+		{"at the cap", words(300, DefaultMaxClauses), 0, DefaultMaxClauses},
+		{"no cap", words(1000, 439), -1, 439},
+		{"small cap", "a b c", 2, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q, err := Bound(parse(t, tc.q), Limits{MaxClauses: tc.max})
+			if tc.clauses == 0 {
+				var tm *TooManyClausesError
+				if !errors.As(err, &tm) || !strings.Contains(err.Error(), "query too long") {
+					t.Fatalf("want a TooManyClausesError, got %v", err)
+				}
+				return
+			}
+			if err != nil || len(q.Clauses) != tc.clauses {
+				t.Fatalf("got %v clauses, err %v; want %d", q, err, tc.clauses)
+			}
+		})
+	}
+}
+
+// TestWithLimit runs a costly bleve search (a disjunction of many terms over
+// every document) under a time limit it cannot meet and under one it can.
+func TestWithLimit(t *testing.T) {
+	idx, err := bleve.NewUsing(t.TempDir(), bleve.NewIndexMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	b := idx.NewBatch()
+	for i := 0; i < 20000; i++ {
+		if err := b.Index(fmt.Sprint(i), map[string]any{"body": fmt.Sprintf("common words here w%d w%d w%d", i%7, i%11, i%13)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	var qs []query.Query
+	for _, w := range []string{"common", "words", "here", "w1", "w2", "w3", "w4", "w5"} {
+		tq := query.NewTermQuery(w)
+		tq.SetField("body")
+		qs = append(qs, tq)
+	}
+	req := bleve.NewSearchRequest(query.NewDisjunctionQuery(qs))
+
+	ctx, cancel, stopped := WithLimit(context.Background(), Limits{Timeout: time.Nanosecond})
+	time.Sleep(time.Millisecond) // the limit has passed before the search starts
+	_, err = idx.SearchInContext(ctx, req)
+	cancel()
+	err = stopped(err)
+	var se *StoppedError
+	if !errors.As(err, &se) || !errors.Is(err, ErrStopped) {
+		t.Fatalf("want a StoppedError, got %v", err)
+	}
+
+	ctx, cancel, stopped = WithLimit(context.Background(), Limits{Timeout: time.Minute})
+	res, err := idx.SearchInContext(ctx, req)
+	cancel()
+	if err = stopped(err); err != nil || res.Total != 20000 {
+		t.Fatalf("within the limit: %v, %v", res, err)
+	}
+
+	// A caller's own cancellation is not the time limit.
+	parent, cancelParent := context.WithCancel(context.Background())
+	cancelParent()
+	ctx, cancel, stopped = WithLimit(parent, Limits{})
+	_, err = idx.SearchInContext(ctx, req)
+	cancel()
+	if err = stopped(err); err == nil || errors.Is(err, ErrStopped) {
+		t.Fatalf("a cancelled caller: got %v, want context.Canceled", err)
+	}
+}
