@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/search"
 )
 
 // Defaults: a pasted paragraph of ~400 words has ~200 distinct ones and passes.
@@ -77,9 +77,9 @@ func (e *StoppedError) Unwrap() error { return ErrStopped }
 // phrase-ness and value in lower case, for a text word without surrounding
 // punctuation (the analyzers drop it: "Party," and "party" search alike).
 // Field values (figure:5% is not figure:5) and phrases keep their punctuation.
-func key(c index.Clause) index.Clause {
+func key(c search.Clause) search.Clause {
 	v := c.Value
-	if c.Field == "" && !c.Phrase {
+	if c.Field == "" && !strings.Contains(v, " ") {
 		if t := strings.TrimFunc(v, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); t != "" {
 			v = t
 		}
@@ -91,9 +91,9 @@ func key(c index.Clause) index.Clause {
 // Dedupe returns q without repeated clauses (see key), keeping the first of
 // each in order. It does not change q. A repeated word no longer weighs double
 // in the ranking, which a pasted text never meant anyway.
-func Dedupe(q *index.Query) *index.Query {
-	seen := make(map[index.Clause]bool, len(q.Clauses))
-	out := &index.Query{Clauses: make([]index.Clause, 0, len(q.Clauses))}
+func Dedupe(q *search.Query) *search.Query {
+	seen := make(map[search.Clause]bool, len(q.Clauses))
+	out := &search.Query{Clauses: make([]search.Clause, 0, len(q.Clauses))}
 	for _, c := range q.Clauses {
 		k := key(c)
 		if seen[k] {
@@ -107,7 +107,7 @@ func Dedupe(q *index.Query) *index.Query {
 
 // Bound dedupes q and checks it against the clause cap: the query to run, or a
 // *TooManyClausesError.
-func Bound(q *index.Query, lim Limits) (*index.Query, error) {
+func Bound(q *search.Query, lim Limits) (*search.Query, error) {
 	d := Dedupe(q)
 	if max := lim.maxClauses(); max > 0 && len(d.Clauses) > max {
 		return nil, &TooManyClausesError{Clauses: len(d.Clauses), Max: max}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/search"
 )
 
 func cpuTime() time.Duration {
@@ -35,20 +35,20 @@ func TestMeasure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := index.Open(dir)
+	r, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	q, err := index.ParseQuery(string(text))
+	q, err := search.ParseQuery(string(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(name string, q *index.Query, lim Limits) {
+	run := func(name string, q *search.Query, lim Limits) {
 		ctx, cancel, stopped := WithLimit(context.Background(), lim)
 		defer cancel()
 		c0, w0 := cpuTime(), time.Now()
-		res, err := r.Search(ctx, q, index.SearchOptions{Limit: 10})
+		res, err := r.Search(ctx, q, search.SearchOptions{Limit: 10})
 		err = stopped(err)
 		total := 0
 		if res != nil {
