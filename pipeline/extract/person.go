@@ -21,20 +21,34 @@ type People struct{}
 //go:embed names.txt
 var namesData string
 
+// placesData lists the places of Vietnam (the 34 provincial units, the 63 before
+// 2025, cities, districts, industrial parks) and untranslated titles that read
+// like people's names.
+//
+//go:embed places.txt
+var placesData string
+
 // theNames are loaded on first use, not at start.
-var theNames = sync.OnceValue(func() *nameData { n := loadNames(namesData); return &n })
+var theNames = sync.OnceValue(func() *nameData {
+	n := loadNames(namesData)
+	n.loadPlaces(placesData)
+	return &n
+})
 
 type nameData struct {
 	surname map[string]string     // romanized spelling → canonical surname
 	places  map[string]bool       // names and skeletons of places and newspapers
+	placeSk map[string]bool       // skeletons of the places of places.txt, for non-Latin scripts
 	foreign map[string][][]string // skeleton of a first word → skeletons of whole names
 	alias   map[string]string     // romanized key → the key of the usual spelling
 	city    map[string]bool
+	// cityBefore: words for a city or province before its name (kota, thành phố)
+	cityBefore map[string]bool
 	credit  map[string]bool
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, credit: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -79,6 +93,8 @@ func loadNames(data string) nameData {
 					}
 				case "city_words":
 					n.city[a] = true
+				case "city_before":
+					n.cityBefore[a] = true
 				case "credit_cues":
 					n.credit[a] = true
 				}
@@ -86,6 +102,30 @@ func loadNames(data string) nameData {
 		}
 	}
 	return n
+}
+
+// loadPlaces adds the places of places.txt: each line holds one place and its
+// other spellings, separated by commas, kept as romanized keys (as personKey
+// gives them) and, for spans outside Latin script, as consonant skeletons.
+func (n *nameData) loadPlaces(data string) {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "[") {
+			continue
+		}
+		for _, a := range strings.Split(line, ",") {
+			key := n.romanKey(norm.NFC.String(strings.ToLower(strings.TrimSpace(a))))
+			if key == "" {
+				continue
+			}
+			n.places[key] = true
+			// short skeletons (Hue "h", Tây Hồ "t h") would match too many names
+			if sk := skeletonKey(key); strings.Contains(sk, " ") && len(sk) >= 6 {
+				n.placeSk[sk] = true
+			}
+		}
+	}
 }
 
 // Extract implements Extractor.
@@ -161,7 +201,7 @@ func (People) Extract(t *Text) []Entity {
 			stop = t.Toks[end].End
 		}
 		key := personKey(t.S[start:stop])
-		if t.placeOrMedia(t.S[start:stop], key, end) {
+		if t.placeOrMedia(t.S[start:stop], key, i, end, cued) {
 			i = end
 			continue
 		}
@@ -240,7 +280,10 @@ func isLatinWord(w string) bool {
 
 // personKey romanizes a name word by word, with known surname spellings in their
 // canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
-func personKey(name string) string {
+func personKey(name string) string { return theNames().romanKey(name) }
+
+// romanKey is personKey with the names of n.
+func (n *nameData) romanKey(name string) string {
 	var parts []string
 	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 		r := squeeze(Romanize(w)) // بوئی reads boii: letters doubled by the script count once
@@ -248,7 +291,7 @@ func personKey(name string) string {
 			return ""
 		}
 		if i == 0 {
-			if c, ok := theNames().surname[r]; ok {
+			if c, ok := n.surname[r]; ok {
 				r = c
 			}
 		}
@@ -256,7 +299,7 @@ func personKey(name string) string {
 		parts = append(parts, r)
 	}
 	key := strings.Join(parts, " ")
-	if a, ok := theNames().alias[key]; ok {
+	if a, ok := n.alias[key]; ok {
 		return a
 	}
 	return key
@@ -288,17 +331,35 @@ func (t *Text) stemLen(k int) int {
 	return 0
 }
 
-// placeOrMedia reports a name-like span that is a place (Dong Nai, Ho Chi Minh
-// City) or a newspaper (Nguoi Lao Dong).
-func (t *Text) placeOrMedia(text, key string, end int) bool {
+// placeOrMedia reports a name-like span of tokens first..end that is a place
+// (Dong Nai, Ho Chi Minh City, Lam Son industrial park), a newspaper (Nguoi Lao
+// Dong) or an untranslated title (Tổng Bí thư). Outside Latin script, where a
+// transliteration reads back loosely, the places are also matched by consonant
+// skeletons, unless a title stands before the span (a title makes it a person).
+func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool {
+	names := theNames()
 	var raw []string
 	for _, w := range strings.Fields(text) {
 		raw = append(raw, squeeze(Romanize(w)))
 	}
-	if theNames().places[key] || theNames().places[strings.Join(raw, " ")] {
+	if names.places[key] || names.places[strings.Join(raw, " ")] {
 		return true
 	}
 	next := end + 1
+	if next < len(t.Toks) && t.Toks[next].Kind == Word && t.sameLine(end, next) && t.Toks[next].Start == t.Toks[end].End+1 {
+		// the place goes on in the next word: Ho Chi Minhstad, Tổng Bí thư
+		if names.places[key+" "+names.romanKey(t.lower[next])] {
+			return true
+		}
+	}
+	if !titled && !isLatinWord(text) && names.placeSk[skeletonKey(key)] {
+		return true
+	}
+	if first > 0 && names.cityBefore[t.lower[first-1]] && (end-first < 2 || key == "ho chi minh") {
+		// kota Ho Chi Minh, provincie Dong Thap; a three-word name after
+		// "provinsi" is more often a person of the province's party committee
+		return true
+	}
 	if t.tok(next) == "-" {
 		next++
 	}
