@@ -44,7 +44,7 @@ type nameData struct {
 	city    map[string]bool
 	// cityBefore: words for a city or province before its name (kota, thành phố)
 	cityBefore map[string]bool
-	credit  map[string]bool
+	credit     map[string]bool
 }
 
 func loadNames(data string) nameData {
