@@ -131,6 +131,20 @@ func (n *nameData) loadPlaces(data string) {
 // Extract implements Extractor.
 func (People) Extract(t *Text) []Entity {
 	var out []Entity
+	var seen map[string]bool
+	// lowerSeen reports a word that the article also writes in small letters:
+	// an everyday word (Nasional, Majelis), no foreign name. Built on first use.
+	lowerSeen := func(w string) bool {
+		if seen == nil {
+			seen = map[string]bool{}
+			for k, tok := range t.Toks {
+				if tok.Kind == Word && t.S[tok.Start:tok.End] == t.lower[k] {
+					seen[t.lower[k]] = true
+				}
+			}
+		}
+		return seen[w]
+	}
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
 			continue
@@ -145,19 +159,30 @@ func (People) Extract(t *Text) []Entity {
 			}
 		}
 		clitic := t.cliticLen(i)
-		rom, syll := t.info(i).rom, t.info(i).syll
+		rom, syll := t.nameRom(i)
 		if clitic > 0 {
-			rom = Romanize(t.lower[i][clitic:])
+			rom = detectRom(t.lower[i][clitic:])
 			syll = vnSyllable(rom)
 		}
 		_, isSurname := theNames().surname[rom]
+		title, cued := t.titleBefore(i)
+		if !isSurname && cued && t.Lang != "de" { // German writes every noun with a capital
+			// a title before capitalised words that are no Vietnamese name:
+			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
+			if last, ok := t.foreignRun(i, lowerSeen); ok {
+				start, stop := t.Toks[i].Start, t.Toks[last].End
+				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
+				t.Claim(start, stop)
+				i = last
+				continue
+			}
+		}
 		if !isSurname && !syll {
 			continue
 		}
 		if !isSurname && t.isStop(i) {
 			continue // an everyday word starts no name
 		}
-		title, cued := t.titleBefore(i)
 		if !isSurname && !cued && !t.creditBefore(i) {
 			continue
 		}
@@ -167,9 +192,13 @@ func (People) Extract(t *Text) []Entity {
 		}
 		end := i  // last token of the name
 		stop := 0 // end of the name inside its last word, before a case ending
-		for k := i + 1; k < len(t.Toks) && k-i < 4; k++ {
+		for k, words := i+1, 1; k < len(t.Toks) && words < 4; k, words = k+1, words+1 {
 			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
 				break
+			}
+			if j, ok := t.gereshWord(k); ok {
+				end, k = j, j // ג'יאנג: one word of three tokens
+				continue
 			}
 			if !t.nameWord(k, latin) {
 				if n := t.stemLen(k); n > 0 {
@@ -235,7 +264,226 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
 		return false
 	}
-	return t.info(k).syll
+	_, syll := t.nameRom(k)
+	return syll
+}
+
+// nameRom returns the romanization of token k for finding names, and whether it
+// may be a syllable of a Vietnamese name. Besides Romanize it reads Hebrew
+// (נגוין = ngoin) and the Greek spelling of a final -nh (Μινχ, Τανχ).
+func (t *Text) nameRom(k int) (string, bool) {
+	in := t.info(k)
+	if in.syll || t.lower[k] == "" {
+		return in.rom, in.syll
+	}
+	r, _ := utf8.DecodeRuneInString(t.lower[k])
+	switch {
+	case in.rom == "" && isHebrew(r):
+		h := hebrewRom(t.lower[k])
+		return h, vnSyllable(h)
+	case r >= 0x0370 && r <= 0x03FF && strings.HasSuffix(in.rom, "nkh"):
+		l := strings.TrimSuffix(in.rom, "nkh") + "nh"
+		return l, vnSyllable(l)
+	}
+	return in.rom, false
+}
+
+// detectRom is Romanize, and for Hebrew the reading of hebrewRom.
+func detectRom(w string) string {
+	r := Romanize(w)
+	if c, _ := utf8.DecodeRuneInString(w); r == "" && isHebrew(c) {
+		r = hebrewRom(w)
+	}
+	return r
+}
+
+func isHebrew(r rune) bool { return r >= 0x05D0 && r <= 0x05EA }
+
+// hebrewRom reads a Hebrew word as a Vietnamese name transliterated into Hebrew
+// reads back: consonants as written, א and ע as a, ו as o (v first or doubled),
+// י as i (יי as ie), a final ה as a vowel mark, ג׳ צ׳ ז׳ as j ch zh
+// (נגוין → ngoin, טראן → tran, וייט → viet, טאנה → tanh, לה → le).
+func hebrewRom(w string) string {
+	rs := []rune(w)
+	var b strings.Builder
+	vowel := false // a vowel letter seen
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		var next, prev rune
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		geresh := next == '\'' || next == '׳'
+		switch r {
+		case 'א', 'ע':
+			b.WriteByte('a')
+			vowel = true
+		case 'ו':
+			switch {
+			case i == 0:
+				b.WriteByte('v')
+			case next == 'ו':
+				b.WriteByte('v')
+				i++
+			default:
+				b.WriteByte('o')
+				vowel = true
+			}
+		case 'י':
+			switch {
+			case i == 0:
+				b.WriteByte('y')
+			case next == 'י':
+				b.WriteString("ie")
+				i++
+				vowel = true
+			default:
+				b.WriteByte('i')
+				vowel = true
+			}
+		case 'ה':
+			switch {
+			case i < len(rs)-1 || i == 0:
+				b.WriteByte('h')
+			case prev == 'א' || prev == 'ו' || prev == 'י':
+				// a vowel already written: הואה = hoa
+			case vowel:
+				b.WriteByte('h') // טאנה = tanh
+			default:
+				b.WriteByte('e') // לה = le
+			}
+		case 'ב':
+			b.WriteByte('b')
+		case 'ג':
+			if geresh {
+				b.WriteByte('j')
+			} else {
+				b.WriteByte('g')
+			}
+		case 'ד':
+			b.WriteByte('d')
+		case 'ז':
+			if geresh {
+				b.WriteString("zh")
+			} else {
+				b.WriteByte('z')
+			}
+		case 'ח':
+			b.WriteString("kh")
+		case 'ט', 'ת':
+			b.WriteByte('t')
+		case 'כ':
+			b.WriteByte('k')
+		case 'ך':
+			b.WriteString("kh")
+		case 'ל':
+			b.WriteByte('l')
+		case 'מ', 'ם':
+			b.WriteByte('m')
+		case 'נ', 'ן':
+			b.WriteByte('n')
+		case 'ס':
+			b.WriteByte('s')
+		case 'פ', 'ף':
+			b.WriteString("ph")
+		case 'צ', 'ץ':
+			if geresh {
+				b.WriteString("ch")
+			} else {
+				b.WriteString("ts")
+			}
+		case 'ק':
+			if i == len(rs)-1 {
+				b.WriteByte('c')
+			} else {
+				b.WriteByte('k')
+			}
+		case 'ר':
+			b.WriteByte('r')
+		case 'ש':
+			b.WriteString("sh")
+		}
+	}
+	return vowelize(b.String())
+}
+
+// gereshWord reports a Hebrew word that the tokenizer splits at its geresh
+// (ג'יאנג = Giang: ג, ', יאנג) and that reads as a name syllable; it returns
+// the word's last token.
+func (t *Text) gereshWord(k int) (int, bool) {
+	if k+2 >= len(t.Toks) || t.Toks[k].Kind != Word || t.Toks[k+2].Kind != Word {
+		return 0, false
+	}
+	if g := t.lower[k+1]; g != "'" && g != "׳" || t.Toks[k+1].Start != t.Toks[k].End || t.Toks[k+2].Start != t.Toks[k+1].End {
+		return 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t.lower[k]); !isHebrew(r) {
+		return 0, false
+	}
+	w := t.S[t.Toks[k].Start:t.Toks[k+2].End]
+	return k + 2, vnSyllable(hebrewRom(w))
+}
+
+// foreignRun finds the name of someone who is not Vietnamese after a title, in
+// a script with capitals (Latin, Greek, Cyrillic): two to four capitalised words
+// on one line that are not all Vietnamese syllables (those are read above), nor
+// acronyms, titles, particles, surnames or places, nor words the article also
+// writes in small letters (lowerSeen), and that no capitalised word follows
+// (Ketua Majelis Nasional Tran Thanh Man is a title, then a name). It returns the
+// last token.
+func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
+	last, n, allSyll := i, 0, true
+	k := i
+	for ; k < len(t.Toks) && n < 4; k++ {
+		if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
+			break
+		}
+		if t.Toks[k].Kind != Word || !t.capitalisedWord(k) {
+			break
+		}
+		if _, _, _, ok := t.match(k, t.Lex.Titles); ok {
+			return 0, false
+		}
+		if _, _, _, ok := t.match(k, t.Lex.Particles); ok {
+			break
+		}
+		rom, syll := t.nameRom(k)
+		if _, ok := theNames().surname[rom]; ok || lowerSeen(t.lower[k]) {
+			return 0, false
+		}
+		allSyll = allSyll && syll
+		last, n = k, n+1
+	}
+	if n < 2 || allSyll {
+		return 0, false
+	}
+	if k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k) && unicode.IsUpper(firstRune(t.S[t.Toks[k].Start:])) {
+		return 0, false
+	}
+	text := t.S[t.Toks[i].Start:t.Toks[last].End]
+	if theNames().places[personKey(text)] {
+		return 0, false
+	}
+	return last, true
+}
+
+// capitalisedWord reports a word of a cased script written with a capital and
+// then small letters (Macron, Путин), at least two letters long.
+func (t *Text) capitalisedWord(k int) bool {
+	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	first, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || len(w) == size {
+		return false
+	}
+	for _, r := range w[size:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // skelIs reports whether token k's consonant skeleton is s.
@@ -429,8 +677,8 @@ func (t *Text) foreignAt(i int) (int, bool) {
 	return 0, false
 }
 
-// cliticLen returns the length of an Arabic-script conjunction glued to a name
-// (ولي = و + لي), or 0.
+// cliticLen returns the length of a conjunction or preposition glued to a name:
+// Arabic-script و (ولي = و + لي), Hebrew ו ה ב ל מ ש כ (לטו = ל + טו); or 0.
 func (t *Text) cliticLen(i int) int {
 	w := t.lower[i]
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
@@ -438,5 +686,20 @@ func (t *Text) cliticLen(i int) int {
 			return len("و")
 		}
 	}
+	if r, _ := utf8.DecodeRuneInString(w); isHebrew(r) && utf8.RuneCountInString(w) > 2 {
+		if _, ok := theNames().surname[hebrewRom(w)]; ok {
+			return 0
+		}
+		for _, pre := range hebrewPrefixes {
+			if strings.HasPrefix(w, pre) && utf8.RuneCountInString(w) > utf8.RuneCountInString(pre)+1 {
+				if _, ok := theNames().surname[hebrewRom(w[len(pre):])]; ok {
+					return len(pre)
+				}
+			}
+		}
+	}
 	return 0
 }
+
+// hebrewPrefixes are the particles Hebrew writes glued to the next word, two-letter ones first.
+var hebrewPrefixes = []string{"וה", "וב", "ול", "ומ", "וש", "של", "שה", "ו", "ה", "ב", "ל", "מ", "ש", "כ"}
