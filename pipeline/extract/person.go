@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	_ "embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -36,19 +37,21 @@ var theNames = sync.OnceValue(func() *nameData {
 })
 
 type nameData struct {
-	surname map[string]string     // romanized spelling → canonical surname
-	places  map[string]bool       // names and skeletons of places and newspapers
-	placeSk map[string]bool       // skeletons of the places of places.txt, for non-Latin scripts
-	foreign map[string][][]string // skeleton of a first word → skeletons of whole names
-	alias   map[string]string     // romanized key → the key of the usual spelling
-	city    map[string]bool
+	surname  map[string]string     // romanized spelling → canonical surname
+	places   map[string]bool       // names and skeletons of places and newspapers
+	placeSk  map[string]bool       // skeletons of the places of places.txt, for non-Latin scripts
+	placePre map[string]bool       // the first words of the places of places.txt (ho chi of ho chi minhstad)
+	foreign  map[string][][]string // skeleton of a first word → skeletons of whole names
+	alias    map[string]string     // romanized key → the key of the usual spelling
+	city     map[string]bool
 	// cityBefore: words for a city or province before its name (kota, thành phố)
 	cityBefore map[string]bool
+	org        map[string]bool // words of the names of bodies (national, committee …)
 	credit     map[string]bool
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, placePre: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}, org: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -97,6 +100,8 @@ func loadNames(data string) nameData {
 					n.cityBefore[a] = true
 				case "credit_cues":
 					n.credit[a] = true
+				case "org_words":
+					n.org[a] = true
 				}
 			}
 		}
@@ -120,6 +125,9 @@ func (n *nameData) loadPlaces(data string) {
 				continue
 			}
 			n.places[key] = true
+			for j := strings.LastIndexByte(key, ' '); j > 0; j = strings.LastIndexByte(key[:j], ' ') {
+				n.placePre[key[:j]] = true
+			}
 			// short skeletons (Hue "h", Tây Hồ "t h") would match too many names
 			if sk := skeletonKey(key); strings.Contains(sk, " ") && len(sk) >= 6 {
 				n.placeSk[sk] = true
@@ -131,19 +139,16 @@ func (n *nameData) loadPlaces(data string) {
 // Extract implements Extractor.
 func (People) Extract(t *Text) []Entity {
 	var out []Entity
-	var seen map[string]bool
 	// lowerSeen reports a word that the article also writes in small letters:
-	// an everyday word (Nasional, Majelis), no foreign name. Built on first use.
+	// an everyday word (Nasional, Majelis), no foreign name. Few words are
+	// asked about, so the tokens are scanned for each.
 	lowerSeen := func(w string) bool {
-		if seen == nil {
-			seen = map[string]bool{}
-			for k, tok := range t.Toks {
-				if tok.Kind == Word && t.S[tok.Start:tok.End] == t.lower[k] {
-					seen[t.lower[k]] = true
-				}
+		for k, tok := range t.Toks {
+			if t.lower[k] == w && tok.Kind == Word && t.S[tok.Start:tok.End] == w {
+				return true
 			}
 		}
-		return seen[w]
+		return false
 	}
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
@@ -165,16 +170,17 @@ func (People) Extract(t *Text) []Entity {
 			syll = vnSyllable(rom)
 		}
 		_, isSurname := theNames().surname[rom]
-		title, cued := t.titleBefore(i)
-		if !isSurname && cued && t.Lang != "de" { // German writes every noun with a capital
+		if !isSurname && t.capitalisedWord(i) && t.Lang != "de" { // German writes every noun with a capital
 			// a title before capitalised words that are no Vietnamese name:
 			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
-			if last, ok := t.foreignRun(i, lowerSeen); ok {
-				start, stop := t.Toks[i].Start, t.Toks[last].End
-				out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
-				t.Claim(start, stop)
-				i = last
-				continue
+			if title, cued := t.titleBefore(i); cued {
+				if last, ok := t.foreignRun(i, lowerSeen); ok {
+					start, stop := t.Toks[i].Start, t.Toks[last].End
+					out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
+					t.Claim(start, stop)
+					i = last
+					continue
+				}
 			}
 		}
 		if !isSurname && !syll {
@@ -183,6 +189,7 @@ func (People) Extract(t *Text) []Entity {
 		if !isSurname && t.isStop(i) {
 			continue // an everyday word starts no name
 		}
+		title, cued := t.titleBefore(i)
 		if !isSurname && !cued && !t.creditBefore(i) {
 			continue
 		}
@@ -192,12 +199,23 @@ func (People) Extract(t *Text) []Entity {
 		}
 		end := i  // last token of the name
 		stop := 0 // end of the name inside its last word, before a case ending
-		for k, words := i+1, 1; k < len(t.Toks) && words < 4; k, words = k+1, words+1 {
+		// names of the Central Highlands peoples run longer and end with a clan
+		// name that is no Vietnamese syllable: Y Thanh Hà Niê Kđăm
+		highland := latin && cued && t.S[t.Toks[i].Start:t.Toks[i].End] == "Y"
+		maxWords := 4
+		if highland {
+			maxWords = 6
+		}
+		for k, words := i+1, 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
 			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
 				break
 			}
 			if j, ok := t.gereshWord(k); ok {
 				end, k = j, j // ג'יאנג: one word of three tokens
+				continue
+			}
+			if highland && t.capitalisedWord(k) && len(t.lower[k]) <= 8 && !theNames().org[t.lower[k]] {
+				end = k
 				continue
 			}
 			if !t.nameWord(k, latin) {
@@ -304,6 +322,35 @@ func isHebrew(r rune) bool { return r >= 0x05D0 && r <= 0x05EA }
 // י as i (יי as ie), a final ה as a vowel mark, ג׳ צ׳ ז׳ as j ch zh
 // (נגוין → ngoin, טראן → tran, וייט → viet, טאנה → tanh, לה → le).
 func hebrewRom(w string) string {
+	s := &hebrewCache[maphash.String(hebrewSeed, w)%uint64(len(hebrewCache))]
+	s.Lock()
+	r, ok := s.m[w]
+	s.Unlock()
+	if ok {
+		return r
+	}
+	r = readHebrew(w)
+	s.Lock()
+	if s.m == nil || len(s.m) >= 4096 {
+		s.m = map[string]string{} // bounded: a full shard starts again
+	}
+	s.m[strings.Clone(w)] = r
+	s.Unlock()
+	return r
+}
+
+// hebrewCache keeps hebrewRom's readings: a Hebrew article asks for each of its
+// words many times (once for each glued prefix it might carry).
+var (
+	hebrewSeed  = maphash.MakeSeed()
+	hebrewCache [16]struct {
+		sync.Mutex
+		m map[string]string
+	}
+)
+
+// readHebrew is hebrewRom without the cache.
+func readHebrew(w string) string {
 	rs := []rune(w)
 	var b strings.Builder
 	vowel := false // a vowel letter seen
@@ -451,7 +498,7 @@ func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
 			break
 		}
 		rom, syll := t.nameRom(k)
-		if _, ok := theNames().surname[rom]; ok || lowerSeen(t.lower[k]) {
+		if _, ok := theNames().surname[rom]; ok || lowerSeen(t.lower[k]) || theNames().org[t.lower[k]] {
 			return 0, false
 		}
 		allSyll = allSyll && syll
@@ -474,6 +521,9 @@ func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
 // then small letters (Macron, Путин), at least two letters long.
 func (t *Text) capitalisedWord(k int) bool {
 	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	if w == "" || w[0] < 0x80 && (w[0] < 'A' || w[0] > 'Z') {
+		return false // the usual case, answered without decoding
+	}
 	first, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(first) || len(w) == size {
 		return false
@@ -594,7 +644,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 		return true
 	}
 	next := end + 1
-	if next < len(t.Toks) && t.Toks[next].Kind == Word && t.sameLine(end, next) && t.Toks[next].Start == t.Toks[end].End+1 {
+	if names.placePre[key] && next < len(t.Toks) && t.Toks[next].Kind == Word && t.sameLine(end, next) && t.Toks[next].Start == t.Toks[end].End+1 {
 		// the place goes on in the next word: Ho Chi Minhstad, Tổng Bí thư
 		if names.places[key+" "+names.romanKey(t.lower[next])] {
 			return true

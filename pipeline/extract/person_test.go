@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// Sentences of our own, one habit of the archive each: a name after a title,
+// a leader who is not Vietnamese (found from the title, not from a list), and
+// places, bodies and titles that read like names but are no people.
+var personCases = []struct {
+	lang, text string
+	want       []string // the person spans, in order; nil: none
+}{
+	// titles and word order, Latin
+	{"cs", "Generální tajemník To Lam přijal velvyslance.", []string{"To Lam"}},
+	{"cs", "Projev Tổng Bí thư Tô Lâm na zasedání", []string{"Tô Lâm"}},
+	{"pl", "Sekretarz Generalny To Lam spotkał się z premierem.", []string{"To Lam"}},
+	{"hu", "Pham Minh Chinh miniszterelnök Hanoiban fogadta a küldöttséget.", []string{"Pham Minh Chinh"}},
+	{"id", "Ketua Majelis Nasional Tran Thanh Man membuka sidang.", []string{"Tran Thanh Man"}},
+	{"ms", "Perdana Menteri Anwar Ibrahim bertemu Presiden Luong Cuong.", []string{"Anwar Ibrahim", "Luong Cuong"}},
+	{"nl", "Premier Pham Minh Chinh bezocht Ho Chi Minhstad en de provincie Dong Thap.", []string{"Pham Minh Chinh"}},
+	{"no", "Kamerat Y Thanh Ha Nie Kdam, sekretær for partikomiteen, talte.", []string{"Y Thanh Ha Nie Kdam"}},
+	{"no", "Delegater fra Dak Lak, Dong Nai og Ho Chi Minh-byen deltok.", nil},
+	{"pt", "O Presidente Emmanuel Macron recebeu o Primeiro-Ministro Pham Minh Chinh.", []string{"Emmanuel Macron", "Pham Minh Chinh"}},
+	{"ro", "Președintele Luong Cuong s-a întâlnit cu prim-ministrul Hun Manet.", []string{"Luong Cuong", "Hun Manet"}},
+	{"sv", "Statsminister Pham Minh Chinh och ordförande Tran Thanh Man i Ha Tinh.", []string{"Pham Minh Chinh", "Tran Thanh Man"}},
+	{"tr", "Başbakan Pham Minh Chinh, Ho Chi Minh şehri ziyaret etti.", []string{"Pham Minh Chinh"}},
+	{"nl", "bouwproject van het industriepark Lam Son - Sao Vang.", nil},
+	{"es", "el Secretario Adjunto Permanente del Comité, Nguyen Van Nen", []string{"Nguyen Van Nen"}},
+	{"id", "Ketua Majelis Nasional, Presiden Joko Widodo dan Menteri Retno Marsudi hadir.", []string{"Joko Widodo", "Retno Marsudi"}},
+	{"pt", "O Presidente da República Socialista visitou Hanoi.", nil},
+	// Greek and Cyrillic: capitals mark names; a final -nh is written νχ
+	{"el", "ο Πρωθυπουργός Φαμ Μινχ Τσινχ και ο Πρόεδρος Τραν Τανχ Μαν", []string{"Φαμ Μινχ Τσινχ", "Τραν Τανχ Μαν"}},
+	{"el", "ο Πρόεδρος Εμανουέλ Μακρόν συναντήθηκε", []string{"Εμανουέλ Μακρόν"}},
+	{"uk", "Генеральний секретар То Лам зустрівся з президентом Емманюелем Макроном.", []string{"То Лам", "Емманюелем Макроном"}},
+	{"uk", "делегація провінції Донг Тхап і міста Хошимін", nil},
+	// Hebrew: Romanize reads no Hebrew; names are found through hebrewRom
+	{"he", "המזכיר הכללי טו לאם נפגש עם ראש הממשלה פאם מין צ'ין.", []string{"טו לאם", "פאם מין צ'ין"}},
+	{"he", "הגנרל פאן ואן ג'יאנג, חבר הפוליטביורו", []string{"פאן ואן ג'יאנג"}},
+	{"he", "סגן ראש הממשלה נגוין הואה בין וראשי המשרדים", []string{"נגוין הואה בין"}},
+	{"he", "יו\"ר האסיפה הלאומית טראן טאנה מאן עם מזכ\"ל האו\"ם", []string{"טראן טאנה מאן"}},
+	// Persian: surnames as Persian spells them, particles end a name
+	{"fa", "لو هوای ترونگ، دبیر کمیته مرکزی حزب؛ نگوین آنه توان، عضو کمیته", []string{"لو هوای ترونگ", "نگوین آنه توان"}},
+	{"fa", "نخست وزیر فام مین چین را دید", []string{"فام مین چین"}},
+}
+
+func TestPeople(t *testing.T) {
+	for _, c := range personCases {
+		var got []string
+		es := All(c.text, c.lang, People{})
+		for _, e := range es {
+			if e.Type == Person {
+				got = append(got, e.Text)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: people %q, want %q", c.lang, c.text, got, c.want)
+		}
+		checkSpans(t, c.text, es)
+	}
+}
+
+func TestHebrewRom(t *testing.T) {
+	for in, want := range map[string]string{
+		"נגוין": "ngoin", "טראן": "tran", "טו": "to", "לאם": "lam", "וייט": "viet",
+		"טאנה": "tanh", "לה": "le", "הואה": "hoa", "ג'יאנג": "jiang", "דוק": "doc",
+	} {
+		if got := hebrewRom(in); got != want {
+			t.Errorf("hebrewRom(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
