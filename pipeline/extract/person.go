@@ -247,6 +247,10 @@ func (People) Extract(t *Text) []Entity {
 			end--
 			stop = t.Toks[end].End
 		}
+		if t.lettersOnly(i, end) {
+			i = end // initials spelled out, a photo credit: کیو ایچ = QH
+			continue
+		}
 		key := personKey(t.S[start:stop])
 		if t.placeOrMedia(t.S[start:stop], key, i, end, cued) {
 			i = end
@@ -299,12 +303,43 @@ func (t *Text) nameRom(k int) (string, bool) {
 	case in.rom == "" && isHebrew(r):
 		h := hebrewRom(t.lower[k])
 		return h, vnSyllable(h)
-	case r >= 0x0370 && r <= 0x03FF && strings.HasSuffix(in.rom, "nkh"):
-		l := strings.TrimSuffix(in.rom, "nkh") + "nh"
-		return l, vnSyllable(l)
+	case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
+		g := greekRom(t.lower[k])
+		return g, vnSyllable(g)
 	}
 	return in.rom, false
 }
+
+// greekRom reads a Greek word as a Vietnamese name written in Greek reads
+// back, accents dropped and the digraphs Greek spells Vietnamese sounds with
+// read as one: Νγκουγιέν → nguyen, Λουόνγκ → luong, Τσινχ → chinh, Τάνχ → tanh.
+func greekRom(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	s := greekDigraphs.Replace(b.String())
+	if strings.HasSuffix(s, "νχ") {
+		s = strings.TrimSuffix(s, "νχ") + "nh"
+	}
+	b.Reset()
+	for _, r := range s {
+		if l, ok := greekLetters[r]; ok {
+			b.WriteString(l)
+		} else if r < 0x80 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var (
+	greekDigraphs = strings.NewReplacer("νγκ", "ng", "γκ", "g", "γγ", "ng", "ου", "u", "μπ", "b", "ντ", "d", "τσ", "ch", "τζ", "j", "γι", "y", "αι", "ai", "ει", "i", "οι", "oi")
+	greekLetters  = map[rune]string{'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th", 'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x",
+		'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y", 'φ': "ph", 'χ': "h", 'ψ': "ps", 'ω': "o"}
+)
 
 // detectRom is Romanize, and for Hebrew the reading of hebrewRom.
 func detectRom(w string) string {
@@ -627,6 +662,23 @@ func (t *Text) stemLen(k int) int {
 		}
 	}
 	return 0
+}
+
+// lettersOnly reports a span of tokens i..end whose every word is the name of a
+// Latin letter in the language (کیو ایچ = QH): initials, not a name.
+func (t *Text) lettersOnly(i, end int) bool {
+	if len(t.Lex.Letters.list) == 0 {
+		return false
+	}
+	for k := i; k <= end; k++ {
+		if t.Toks[k].Kind != Word {
+			continue
+		}
+		if _, next, _, ok := t.match(k, t.Lex.Letters); !ok || next != k+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // placeOrMedia reports a name-like span of tokens first..end that is a place

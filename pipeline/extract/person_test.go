@@ -33,6 +33,9 @@ var personCases = []struct {
 	// Greek and Cyrillic: capitals mark names; a final -nh is written νχ
 	{"el", "ο Πρωθυπουργός Φαμ Μινχ Τσινχ και ο Πρόεδρος Τραν Τανχ Μαν", []string{"Φαμ Μινχ Τσινχ", "Τραν Τανχ Μαν"}},
 	{"el", "ο Πρόεδρος Εμανουέλ Μακρόν συναντήθηκε", []string{"Εμανουέλ Μακρόν"}},
+	{"el", "ο Πρόεδρος Λουόνγκ Κουόνγκ και ο σύντροφος Νγκουγιέν Βαν Νεν", []string{"Λουόνγκ Κουόνγκ", "Νγκουγιέν Βαν Νεν"}},
+	// photo credits: initials spelled out as letter names are no name
+	{"ur", "تصویر: کیو ایچ", nil},
 	{"uk", "Генеральний секретар То Лам зустрівся з президентом Емманюелем Макроном.", []string{"То Лам", "Емманюелем Макроном"}},
 	{"uk", "делегація провінції Донг Тхап і міста Хошимін", nil},
 	// Hebrew: Romanize reads no Hebrew; names are found through hebrewRom
@@ -58,6 +61,16 @@ func TestPeople(t *testing.T) {
 			t.Errorf("%s %q: people %q, want %q", c.lang, c.text, got, c.want)
 		}
 		checkSpans(t, c.text, es)
+	}
+}
+
+func TestGreekRom(t *testing.T) {
+	for in, want := range map[string]string{
+		"νγκουγιέν": "nguyen", "τάνχ": "tanh", "τσινχ": "chinh", "λουόνγκ": "luong", "φαμ": "pham", "λαμ": "lam",
+	} {
+		if got := greekRom(in); got != want {
+			t.Errorf("greekRom(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
