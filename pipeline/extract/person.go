@@ -721,6 +721,9 @@ func (t *Text) placeAt(k int) bool {
 	if k+1 >= len(t.Toks) || t.Toks[k+1].Kind != Word || !t.sameLine(k, k+1) {
 		return false
 	}
+	if _, _, _, ok := t.match(k+1, t.Lex.Particles); ok {
+		return false // بوئی تھی من ہوائی نے: a postposition, not Ha Noi
+	}
 	a, b := t.info(k).skel, t.info(k+1).skel
 	return a != "" && b != "" && theNames().places[a+" "+b]
 }
