@@ -30,6 +30,9 @@ var personCases = []struct {
 	{"es", "el Secretario Adjunto Permanente del Comité, Nguyen Van Nen", []string{"Nguyen Van Nen"}},
 	{"id", "Ketua Majelis Nasional, Presiden Joko Widodo dan Menteri Retno Marsudi hadir.", []string{"Joko Widodo", "Retno Marsudi"}},
 	{"pt", "O Presidente da República Socialista visitou Hanoi.", nil},
+	{"id", "di kecamatan Hoang Hoa dan jalan Tran Phu", nil},
+	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
+	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
 	// Greek and Cyrillic: capitals mark names; a final -nh is written νχ
 	{"el", "ο Πρωθυπουργός Φαμ Μινχ Τσινχ και ο Πρόεδρος Τραν Τανχ Μαν", []string{"Φαμ Μινχ Τσινχ", "Τραν Τανχ Μαν"}},
 	{"el", "ο Πρόεδρος Εμανουέλ Μακρόν συναντήθηκε", []string{"Εμανουέλ Μακρόν"}},
