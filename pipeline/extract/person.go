@@ -619,7 +619,7 @@ func personKey(name string) string { return theNames().romanKey(name) }
 func (n *nameData) romanKey(name string) string {
 	var parts []string
 	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
-		r := squeeze(Romanize(w)) // بوئی reads boii: letters doubled by the script count once
+		r := squeeze(detectRom(w)) // بوئی reads boii: letters doubled by the script count once
 		if r == "" {
 			return ""
 		}

@@ -77,6 +77,15 @@ func TestGreekRom(t *testing.T) {
 	}
 }
 
+// Until Romanize reads Hebrew, a Hebrew name gets its key from hebrewRom.
+func TestHebrewKey(t *testing.T) {
+	for in, want := range map[string]string{"טו לאם": "to lam", "טראן טאן מאן": "tran tan man", "נגוין הואה בין": "nguyen hoa bin"} {
+		if got := PersonKey(in); got != want {
+			t.Errorf("PersonKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestHebrewRom(t *testing.T) {
 	for in, want := range map[string]string{
 		"נגוין": "ngoin", "טראן": "tran", "טו": "to", "לאם": "lam", "וייט": "viet",
