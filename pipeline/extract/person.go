@@ -41,6 +41,7 @@ type nameData struct {
 	places   map[string]bool       // names and skeletons of places and newspapers
 	placeSk  map[string]bool       // skeletons of the places of places.txt, for non-Latin scripts
 	placePre map[string]bool       // the first words of the places of places.txt (ho chi of ho chi minhstad)
+	placeLo  map[string]bool       // looseKey of the places of places.txt, for non-Latin scripts
 	foreign  map[string][][]string // skeleton of a first word → skeletons of whole names
 	alias    map[string]string     // romanized key → the key of the usual spelling
 	city     map[string]bool
@@ -51,7 +52,7 @@ type nameData struct {
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, placePre: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}, org: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, placePre: map[string]bool{}, placeLo: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}, org: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -127,6 +128,9 @@ func (n *nameData) loadPlaces(data string) {
 			n.places[key] = true
 			for j := strings.LastIndexByte(key, ' '); j > 0; j = strings.LastIndexByte(key[:j], ' ') {
 				n.placePre[key[:j]] = true
+			}
+			if strings.Contains(key, " ") {
+				n.placeLo[looseKey(key)] = true
 			}
 			// short skeletons (Hue "h", Tây Hồ "t h") would match too many names
 			if sk := skeletonKey(key); strings.Contains(sk, " ") && len(sk) >= 6 {
@@ -664,6 +668,23 @@ func (t *Text) stemLen(k int) int {
 	return 0
 }
 
+// looseKey spells a romanized key the way scripts that cannot write every
+// Vietnamese sound spell it: final -nh and -ng as n, aspirates as plain
+// consonants (ha tinh, Ха Тинь = ha tin, הא טין = ha tin).
+func looseKey(key string) string {
+	words := strings.Fields(key)
+	for i, w := range words {
+		w = looseSounds.Replace(w)
+		if strings.HasSuffix(w, "nh") || strings.HasSuffix(w, "ng") {
+			w = w[:len(w)-1]
+		}
+		words[i] = w
+	}
+	return strings.Join(words, " ")
+}
+
+var looseSounds = strings.NewReplacer("th", "t", "kh", "k", "ph", "p", "f", "p", "ch", "c", "tr", "c", "k", "c", "q", "c", "y", "i", "w", "u", "z", "d", "gi", "d")
+
 // lettersOnly reports a span of tokens i..end whose every word is the name of a
 // Latin letter in the language (کیو ایچ = QH): initials, not a name.
 func (t *Text) lettersOnly(i, end int) bool {
@@ -702,7 +723,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 			return true
 		}
 	}
-	if !titled && !isLatinWord(text) && names.placeSk[skeletonKey(key)] {
+	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
 		return true
 	}
 	if first > 0 && names.cityBefore[t.lower[first-1]] && (end-first < 2 || key == "ho chi minh") {

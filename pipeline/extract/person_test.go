@@ -33,6 +33,11 @@ var personCases = []struct {
 	{"id", "di kecamatan Hoang Hoa dan jalan Tran Phu", nil},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
+	// places in other scripts, by key or skeleton, with or without a word for province
+	{"ru", "Донг Тхап и Ха Тинь приняли делегацию", nil},
+	{"he", "ראש מחוז דונג טאפ ביקר בהא טין", nil},
+	{"fa", "هیئتی از دونگ تاپ و ها تین", nil},
+	{"hi", "डोंग थाप प्रांत और हा तिन्ह में", nil},
 	// Greek and Cyrillic: capitals mark names; a final -nh is written νχ
 	{"el", "ο Πρωθυπουργός Φαμ Μινχ Τσινχ και ο Πρόεδρος Τραν Τανχ Μαν", []string{"Φαμ Μινχ Τσινχ", "Τραν Τανχ Μαν"}},
 	{"el", "ο Πρόεδρος Εμανουέλ Μακρόν συναντήθηκε", []string{"Εμανουέλ Μακρόν"}},
