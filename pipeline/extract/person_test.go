@@ -31,6 +31,8 @@ var personCases = []struct {
 	{"id", "Ketua Majelis Nasional, Presiden Joko Widodo dan Menteri Retno Marsudi hadir.", []string{"Joko Widodo", "Retno Marsudi"}},
 	{"pt", "O Presidente da República Socialista visitou Hanoi.", nil},
 	{"id", "di kecamatan Hoang Hoa dan jalan Tran Phu", nil},
+	{"id", "Duta Besar Luar Biasa dan Berkuasa Penuh untuk Laos", nil},
+	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
 	// places in other scripts, by key or skeleton, with or without a word for province
