@@ -194,6 +194,10 @@ func (People) Extract(t *Text) []Entity {
 			continue // an everyday word starts no name
 		}
 		title, cued := t.titleBefore(i)
+		// the names of the Central Highlands peoples start with a glued
+		// letter: H'Hen Niê, K'Nham, N'Trang Long
+		highlandPrefix := t.highlandPrefix(i)
+		cued = cued || highlandPrefix
 		if !isSurname && !cued && !t.creditBefore(i) {
 			continue
 		}
@@ -241,6 +245,9 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		start := t.Toks[i].Start + clitic
+		if highlandPrefix {
+			start = t.Toks[i-2].Start
+		}
 		if stop == 0 {
 			stop = t.Toks[end].End
 		}
@@ -684,6 +691,20 @@ func looseKey(key string) string {
 }
 
 var looseSounds = strings.NewReplacer("th", "t", "kh", "k", "ph", "p", "f", "p", "ch", "c", "tr", "c", "k", "c", "q", "c", "y", "i", "w", "u", "z", "d", "gi", "d")
+
+// highlandPrefix reports a Latin word glued to a capital letter and an
+// apostrophe before it (N'Trang, H'Hen): a name of a Central Highlands people.
+func (t *Text) highlandPrefix(i int) bool {
+	if i < 2 || t.Toks[i-1].End != t.Toks[i].Start || t.Toks[i-2].End != t.Toks[i-1].Start {
+		return false
+	}
+	if a := t.lower[i-1]; a != "'" && a != "’" {
+		return false
+	}
+	l := t.S[t.Toks[i-2].Start:t.Toks[i-2].End]
+	return len(l) == 1 && l[0] >= 'A' && l[0] <= 'Z' && (i < 3 || t.Toks[i-3].End < t.Toks[i-2].Start) &&
+		unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:]))
+}
 
 // lettersOnly reports a span of tokens i..end whose every word is the name of a
 // Latin letter in the language (کیو ایچ = QH): initials, not a name.

@@ -32,6 +32,8 @@ var personCases = []struct {
 	{"pt", "O Presidente da República Socialista visitou Hanoi.", nil},
 	{"id", "di kecamatan Hoang Hoa dan jalan Tran Phu", nil},
 	{"id", "Duta Besar Luar Biasa dan Berkuasa Penuh untuk Laos", nil},
+	{"ms", "di kawasan monumen N'Trang Long, wad Nghia Duc", []string{"N'Trang Long"}},
+	{"en", "Ms. H'Hen Nie spoke; the rock'n'roll Band", []string{"H'Hen Nie"}},
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
