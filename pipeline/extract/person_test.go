@@ -105,3 +105,27 @@ func TestHebrewRom(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPeople: any text, in any of the languages with person cues, gives spans
+// that lie inside the text and match it, and no panic.
+func FuzzPeople(f *testing.F) {
+	for _, c := range personCases {
+		f.Add(c.text, c.lang)
+	}
+	f.Add("N'", "ms")
+	f.Add("ג'", "he")
+	f.Add("Y Y Y Y Y Y Y Y", "no")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		if len(lang) > 3 {
+			lang = lang[:3]
+		}
+		es := All(text, lang, People{})
+		for _, e := range es {
+			if e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != e.Text {
+				t.Fatalf("entity %+v: span does not match the text %q", e, text)
+			}
+		}
+		_ = hebrewRom(text)
+		_ = greekRom(text)
+	})
+}
