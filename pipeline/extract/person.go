@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	_ "embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -21,20 +22,37 @@ type People struct{}
 //go:embed names.txt
 var namesData string
 
+// placesData lists the places of Vietnam (the 34 provincial units, the 63 before
+// 2025, cities, districts, industrial parks) and untranslated titles that read
+// like people's names.
+//
+//go:embed places.txt
+var placesData string
+
 // theNames are loaded on first use, not at start.
-var theNames = sync.OnceValue(func() *nameData { n := loadNames(namesData); return &n })
+var theNames = sync.OnceValue(func() *nameData {
+	n := loadNames(namesData)
+	n.loadPlaces(placesData)
+	return &n
+})
 
 type nameData struct {
-	surname map[string]string     // romanized spelling → canonical surname
-	places  map[string]bool       // names and skeletons of places and newspapers
-	foreign map[string][][]string // skeleton of a first word → skeletons of whole names
-	alias   map[string]string     // romanized key → the key of the usual spelling
-	city    map[string]bool
-	credit  map[string]bool
+	surname  map[string]string     // romanized spelling → canonical surname
+	places   map[string]bool       // names and skeletons of places and newspapers
+	placeSk  map[string]bool       // skeletons of the places of places.txt, for non-Latin scripts
+	placePre map[string]bool       // the first words of the places of places.txt (ho chi of ho chi minhstad)
+	placeLo  map[string]bool       // looseKey of the places of places.txt, for non-Latin scripts
+	foreign  map[string][][]string // skeleton of a first word → skeletons of whole names
+	alias    map[string]string     // romanized key → the key of the usual spelling
+	city     map[string]bool
+	// cityBefore: words for a city or province before its name (kota, thành phố)
+	cityBefore map[string]bool
+	org        map[string]bool // words of the names of bodies (national, committee …)
+	credit     map[string]bool
 }
 
 func loadNames(data string) nameData {
-	n := nameData{surname: map[string]string{}, places: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, credit: map[string]bool{}}
+	n := nameData{surname: map[string]string{}, places: map[string]bool{}, placeSk: map[string]bool{}, placePre: map[string]bool{}, placeLo: map[string]bool{}, foreign: map[string][][]string{}, alias: map[string]string{}, city: map[string]bool{}, cityBefore: map[string]bool{}, credit: map[string]bool{}, org: map[string]bool{}}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for sc.Scan() {
@@ -79,8 +97,12 @@ func loadNames(data string) nameData {
 					}
 				case "city_words":
 					n.city[a] = true
+				case "city_before":
+					n.cityBefore[a] = true
 				case "credit_cues":
 					n.credit[a] = true
+				case "org_words":
+					n.org[a] = true
 				}
 			}
 		}
@@ -88,9 +110,50 @@ func loadNames(data string) nameData {
 	return n
 }
 
+// loadPlaces adds the places of places.txt: each line holds one place and its
+// other spellings, separated by commas, kept as romanized keys (as personKey
+// gives them) and, for spans outside Latin script, as consonant skeletons.
+func (n *nameData) loadPlaces(data string) {
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "[") {
+			continue
+		}
+		for _, a := range strings.Split(line, ",") {
+			key := n.romanKey(norm.NFC.String(strings.ToLower(strings.TrimSpace(a))))
+			if key == "" {
+				continue
+			}
+			n.places[key] = true
+			for j := strings.LastIndexByte(key, ' '); j > 0; j = strings.LastIndexByte(key[:j], ' ') {
+				n.placePre[key[:j]] = true
+			}
+			if strings.Contains(key, " ") {
+				n.placeLo[looseKey(key)] = true
+			}
+			// short skeletons (Hue "h", Tây Hồ "t h") would match too many names
+			if sk := skeletonKey(key); strings.Contains(sk, " ") && len(sk) >= 6 {
+				n.placeSk[sk] = true
+			}
+		}
+	}
+}
+
 // Extract implements Extractor.
 func (People) Extract(t *Text) []Entity {
 	var out []Entity
+	// lowerSeen reports a word that the article also writes in small letters:
+	// an everyday word (Nasional, Majelis), no foreign name. Few words are
+	// asked about, so the tokens are scanned for each.
+	lowerSeen := func(w string) bool {
+		for k, tok := range t.Toks {
+			if t.lower[k] == w && tok.Kind == Word && t.S[tok.Start:tok.End] == w {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
 			continue
@@ -105,12 +168,25 @@ func (People) Extract(t *Text) []Entity {
 			}
 		}
 		clitic := t.cliticLen(i)
-		rom, syll := t.info(i).rom, t.info(i).syll
+		rom, syll := t.nameRom(i)
 		if clitic > 0 {
-			rom = Romanize(t.lower[i][clitic:])
+			rom = detectRom(t.lower[i][clitic:])
 			syll = vnSyllable(rom)
 		}
 		_, isSurname := theNames().surname[rom]
+		if !isSurname && t.capitalisedWord(i) && t.Lang != "de" { // German writes every noun with a capital
+			// a title before capitalised words that are no Vietnamese name:
+			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
+			if title, cued := t.titleBefore(i); cued {
+				if last, ok := t.foreignRun(i, lowerSeen); ok {
+					start, stop := t.Toks[i].Start, t.Toks[last].End
+					out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
+					t.Claim(start, stop)
+					i = last
+					continue
+				}
+			}
+		}
 		if !isSurname && !syll {
 			continue
 		}
@@ -118,6 +194,10 @@ func (People) Extract(t *Text) []Entity {
 			continue // an everyday word starts no name
 		}
 		title, cued := t.titleBefore(i)
+		// the names of the Central Highlands peoples start with a glued
+		// letter: H'Hen Niê, K'Nham, N'Trang Long
+		highlandPrefix := t.highlandPrefix(i)
+		cued = cued || highlandPrefix
 		if !isSurname && !cued && !t.creditBefore(i) {
 			continue
 		}
@@ -127,9 +207,24 @@ func (People) Extract(t *Text) []Entity {
 		}
 		end := i  // last token of the name
 		stop := 0 // end of the name inside its last word, before a case ending
-		for k := i + 1; k < len(t.Toks) && k-i < 4; k++ {
+		// names of the Central Highlands peoples run longer and end with a clan
+		// name that is no Vietnamese syllable: Y Thanh Hà Niê Kđăm
+		highland := latin && cued && t.S[t.Toks[i].Start:t.Toks[i].End] == "Y"
+		maxWords := 4
+		if highland {
+			maxWords = 6
+		}
+		for k, words := i+1, 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
 			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
 				break
+			}
+			if j, ok := t.gereshWord(k); ok {
+				end, k = j, j // ג'יאנג: one word of three tokens
+				continue
+			}
+			if highland && t.capitalisedWord(k) && len(t.lower[k]) <= 8 && !theNames().org[t.lower[k]] {
+				end = k
+				continue
 			}
 			if !t.nameWord(k, latin) {
 				if n := t.stemLen(k); n > 0 {
@@ -150,6 +245,9 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		start := t.Toks[i].Start + clitic
+		if highlandPrefix {
+			start = t.Toks[i-2].Start
+		}
 		if stop == 0 {
 			stop = t.Toks[end].End
 		}
@@ -160,8 +258,12 @@ func (People) Extract(t *Text) []Entity {
 			end--
 			stop = t.Toks[end].End
 		}
+		if t.lettersOnly(i, end) {
+			i = end // initials spelled out, a photo credit: کیو ایچ = QH
+			continue
+		}
 		key := personKey(t.S[start:stop])
-		if t.placeOrMedia(t.S[start:stop], key, end) {
+		if t.placeOrMedia(t.S[start:stop], key, i, end, cued) {
 			i = end
 			continue
 		}
@@ -195,7 +297,289 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
 		return false
 	}
-	return t.info(k).syll
+	_, syll := t.nameRom(k)
+	return syll
+}
+
+// nameRom returns the romanization of token k for finding names, and whether it
+// may be a syllable of a Vietnamese name. Besides Romanize it reads Hebrew
+// (נגוין = ngoin) and the Greek spelling of a final -nh (Μινχ, Τανχ).
+func (t *Text) nameRom(k int) (string, bool) {
+	in := t.info(k)
+	if in.syll || t.lower[k] == "" {
+		return in.rom, in.syll
+	}
+	r, _ := utf8.DecodeRuneInString(t.lower[k])
+	switch {
+	case in.rom == "" && isHebrew(r):
+		h := hebrewRom(t.lower[k])
+		return h, vnSyllable(h)
+	case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
+		g := greekRom(t.lower[k])
+		return g, vnSyllable(g)
+	}
+	return in.rom, false
+}
+
+// greekRom reads a Greek word as a Vietnamese name written in Greek reads
+// back, accents dropped and the digraphs Greek spells Vietnamese sounds with
+// read as one: Νγκουγιέν → nguyen, Λουόνγκ → luong, Τσινχ → chinh, Τάνχ → tanh.
+func greekRom(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	s := greekDigraphs.Replace(b.String())
+	if strings.HasSuffix(s, "νχ") {
+		s = strings.TrimSuffix(s, "νχ") + "nh"
+	}
+	b.Reset()
+	for _, r := range s {
+		if l, ok := greekLetters[r]; ok {
+			b.WriteString(l)
+		} else if r < 0x80 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var (
+	greekDigraphs = strings.NewReplacer("νγκ", "ng", "γκ", "g", "γγ", "ng", "ου", "u", "μπ", "b", "ντ", "d", "τσ", "ch", "τζ", "j", "γι", "y", "αι", "ai", "ει", "i", "οι", "oi")
+	greekLetters  = map[rune]string{'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th", 'ι': "i", 'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x",
+		'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s", 'ς': "s", 'τ': "t", 'υ': "y", 'φ': "ph", 'χ': "h", 'ψ': "ps", 'ω': "o"}
+)
+
+// detectRom is Romanize, and for Hebrew the reading of hebrewRom.
+func detectRom(w string) string {
+	r := Romanize(w)
+	if c, _ := utf8.DecodeRuneInString(w); r == "" && isHebrew(c) {
+		r = hebrewRom(w)
+	}
+	return r
+}
+
+func isHebrew(r rune) bool { return r >= 0x05D0 && r <= 0x05EA }
+
+// hebrewRom reads a Hebrew word as a Vietnamese name transliterated into Hebrew
+// reads back: consonants as written, א and ע as a, ו as o (v first or doubled),
+// י as i (יי as ie), a final ה as a vowel mark, ג׳ צ׳ ז׳ as j ch zh
+// (נגוין → ngoin, טראן → tran, וייט → viet, טאנה → tanh, לה → le).
+func hebrewRom(w string) string {
+	s := &hebrewCache[maphash.String(hebrewSeed, w)%uint64(len(hebrewCache))]
+	s.Lock()
+	r, ok := s.m[w]
+	s.Unlock()
+	if ok {
+		return r
+	}
+	r = readHebrew(w)
+	s.Lock()
+	if s.m == nil || len(s.m) >= 4096 {
+		s.m = map[string]string{} // bounded: a full shard starts again
+	}
+	s.m[strings.Clone(w)] = r
+	s.Unlock()
+	return r
+}
+
+// hebrewCache keeps hebrewRom's readings: a Hebrew article asks for each of its
+// words many times (once for each glued prefix it might carry).
+var (
+	hebrewSeed  = maphash.MakeSeed()
+	hebrewCache [16]struct {
+		sync.Mutex
+		m map[string]string
+	}
+)
+
+// readHebrew is hebrewRom without the cache.
+func readHebrew(w string) string {
+	rs := []rune(w)
+	var b strings.Builder
+	vowel := false // a vowel letter seen
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		var next, prev rune
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		geresh := next == '\'' || next == '׳'
+		switch r {
+		case 'א', 'ע':
+			b.WriteByte('a')
+			vowel = true
+		case 'ו':
+			switch {
+			case i == 0:
+				b.WriteByte('v')
+			case next == 'ו':
+				b.WriteByte('v')
+				i++
+			default:
+				b.WriteByte('o')
+				vowel = true
+			}
+		case 'י':
+			switch {
+			case i == 0:
+				b.WriteByte('y')
+			case next == 'י':
+				b.WriteString("ie")
+				i++
+				vowel = true
+			default:
+				b.WriteByte('i')
+				vowel = true
+			}
+		case 'ה':
+			switch {
+			case i < len(rs)-1 || i == 0:
+				b.WriteByte('h')
+			case prev == 'א' || prev == 'ו' || prev == 'י':
+				// a vowel already written: הואה = hoa
+			case vowel:
+				b.WriteByte('h') // טאנה = tanh
+			default:
+				b.WriteByte('e') // לה = le
+			}
+		case 'ב':
+			b.WriteByte('b')
+		case 'ג':
+			if geresh {
+				b.WriteByte('j')
+			} else {
+				b.WriteByte('g')
+			}
+		case 'ד':
+			b.WriteByte('d')
+		case 'ז':
+			if geresh {
+				b.WriteString("zh")
+			} else {
+				b.WriteByte('z')
+			}
+		case 'ח':
+			b.WriteString("kh")
+		case 'ט', 'ת':
+			b.WriteByte('t')
+		case 'כ':
+			b.WriteByte('k')
+		case 'ך':
+			b.WriteString("kh")
+		case 'ל':
+			b.WriteByte('l')
+		case 'מ', 'ם':
+			b.WriteByte('m')
+		case 'נ', 'ן':
+			b.WriteByte('n')
+		case 'ס':
+			b.WriteByte('s')
+		case 'פ', 'ף':
+			b.WriteString("ph")
+		case 'צ', 'ץ':
+			if geresh {
+				b.WriteString("ch")
+			} else {
+				b.WriteString("ts")
+			}
+		case 'ק':
+			if i == len(rs)-1 {
+				b.WriteByte('c')
+			} else {
+				b.WriteByte('k')
+			}
+		case 'ר':
+			b.WriteByte('r')
+		case 'ש':
+			b.WriteString("sh")
+		}
+	}
+	return vowelize(b.String())
+}
+
+// gereshWord reports a Hebrew word that the tokenizer splits at its geresh
+// (ג'יאנג = Giang: ג, ', יאנג) and that reads as a name syllable; it returns
+// the word's last token.
+func (t *Text) gereshWord(k int) (int, bool) {
+	if k+2 >= len(t.Toks) || t.Toks[k].Kind != Word || t.Toks[k+2].Kind != Word {
+		return 0, false
+	}
+	if g := t.lower[k+1]; g != "'" && g != "׳" || t.Toks[k+1].Start != t.Toks[k].End || t.Toks[k+2].Start != t.Toks[k+1].End {
+		return 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t.lower[k]); !isHebrew(r) {
+		return 0, false
+	}
+	w := t.S[t.Toks[k].Start:t.Toks[k+2].End]
+	return k + 2, vnSyllable(hebrewRom(w))
+}
+
+// foreignRun finds the name of someone who is not Vietnamese after a title, in
+// a script with capitals (Latin, Greek, Cyrillic): two to four capitalised words
+// on one line that are not all Vietnamese syllables (those are read above), nor
+// acronyms, titles, particles, surnames or places, nor words the article also
+// writes in small letters (lowerSeen), and that no capitalised word follows
+// (Ketua Majelis Nasional Tran Thanh Man is a title, then a name). It returns the
+// last token.
+func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
+	last, n, allSyll := i, 0, true
+	k := i
+	for ; k < len(t.Toks) && n < 4; k++ {
+		if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
+			break
+		}
+		if t.Toks[k].Kind != Word || !t.capitalisedWord(k) {
+			break
+		}
+		if _, _, _, ok := t.match(k, t.Lex.Titles); ok {
+			return 0, false
+		}
+		if _, _, _, ok := t.match(k, t.Lex.Particles); ok {
+			break
+		}
+		rom, syll := t.nameRom(k)
+		if _, ok := theNames().surname[rom]; ok || lowerSeen(t.lower[k]) || theNames().org[t.lower[k]] {
+			return 0, false
+		}
+		allSyll = allSyll && syll
+		last, n = k, n+1
+	}
+	if n < 2 || allSyll {
+		return 0, false
+	}
+	if k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k) && unicode.IsUpper(firstRune(t.S[t.Toks[k].Start:])) {
+		return 0, false
+	}
+	text := t.S[t.Toks[i].Start:t.Toks[last].End]
+	if theNames().places[personKey(text)] {
+		return 0, false
+	}
+	return last, true
+}
+
+// capitalisedWord reports a word of a cased script written with a capital and
+// then small letters (Macron, Путин), at least two letters long.
+func (t *Text) capitalisedWord(k int) bool {
+	w := t.S[t.Toks[k].Start:t.Toks[k].End]
+	if w == "" || w[0] < 0x80 && (w[0] < 'A' || w[0] > 'Z') {
+		return false // the usual case, answered without decoding
+	}
+	first, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) || len(w) == size {
+		return false
+	}
+	for _, r := range w[size:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // skelIs reports whether token k's consonant skeleton is s.
@@ -240,15 +624,18 @@ func isLatinWord(w string) bool {
 
 // personKey romanizes a name word by word, with known surname spellings in their
 // canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
-func personKey(name string) string {
+func personKey(name string) string { return theNames().romanKey(name) }
+
+// romanKey is personKey with the names of n.
+func (n *nameData) romanKey(name string) string {
 	var parts []string
 	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
-		r := squeeze(Romanize(w)) // بوئی reads boii: letters doubled by the script count once
+		r := squeeze(detectRom(w)) // بوئی reads boii: letters doubled by the script count once
 		if r == "" {
 			return ""
 		}
 		if i == 0 {
-			if c, ok := theNames().surname[r]; ok {
+			if c, ok := n.surname[r]; ok {
 				r = c
 			}
 		}
@@ -256,7 +643,7 @@ func personKey(name string) string {
 		parts = append(parts, r)
 	}
 	key := strings.Join(parts, " ")
-	if a, ok := theNames().alias[key]; ok {
+	if a, ok := n.alias[key]; ok {
 		return a
 	}
 	return key
@@ -288,17 +675,83 @@ func (t *Text) stemLen(k int) int {
 	return 0
 }
 
-// placeOrMedia reports a name-like span that is a place (Dong Nai, Ho Chi Minh
-// City) or a newspaper (Nguoi Lao Dong).
-func (t *Text) placeOrMedia(text, key string, end int) bool {
+// looseKey spells a romanized key the way scripts that cannot write every
+// Vietnamese sound spell it: final -nh and -ng as n, aspirates as plain
+// consonants (ha tinh, Ха Тинь = ha tin, הא טין = ha tin).
+func looseKey(key string) string {
+	words := strings.Fields(key)
+	for i, w := range words {
+		w = looseSounds.Replace(w)
+		if strings.HasSuffix(w, "nh") || strings.HasSuffix(w, "ng") {
+			w = w[:len(w)-1]
+		}
+		words[i] = w
+	}
+	return strings.Join(words, " ")
+}
+
+var looseSounds = strings.NewReplacer("th", "t", "kh", "k", "ph", "p", "f", "p", "ch", "c", "tr", "c", "k", "c", "q", "c", "y", "i", "w", "u", "z", "d", "gi", "d")
+
+// highlandPrefix reports a Latin word glued to a capital letter and an
+// apostrophe before it (N'Trang, H'Hen): a name of a Central Highlands people.
+func (t *Text) highlandPrefix(i int) bool {
+	if i < 2 || t.Toks[i-1].End != t.Toks[i].Start || t.Toks[i-2].End != t.Toks[i-1].Start {
+		return false
+	}
+	if a := t.lower[i-1]; a != "'" && a != "’" {
+		return false
+	}
+	l := t.S[t.Toks[i-2].Start:t.Toks[i-2].End]
+	return len(l) == 1 && l[0] >= 'A' && l[0] <= 'Z' && (i < 3 || t.Toks[i-3].End < t.Toks[i-2].Start) &&
+		unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:]))
+}
+
+// lettersOnly reports a span of tokens i..end whose every word is the name of a
+// Latin letter in the language (کیو ایچ = QH): initials, not a name.
+func (t *Text) lettersOnly(i, end int) bool {
+	if len(t.Lex.Letters.list) == 0 {
+		return false
+	}
+	for k := i; k <= end; k++ {
+		if t.Toks[k].Kind != Word {
+			continue
+		}
+		if _, next, _, ok := t.match(k, t.Lex.Letters); !ok || next != k+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// placeOrMedia reports a name-like span of tokens first..end that is a place
+// (Dong Nai, Ho Chi Minh City, Lam Son industrial park), a newspaper (Nguoi Lao
+// Dong) or an untranslated title (Tổng Bí thư). Outside Latin script, where a
+// transliteration reads back loosely, the places are also matched by consonant
+// skeletons, unless a title stands before the span (a title makes it a person).
+func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool {
+	names := theNames()
 	var raw []string
 	for _, w := range strings.Fields(text) {
 		raw = append(raw, squeeze(Romanize(w)))
 	}
-	if theNames().places[key] || theNames().places[strings.Join(raw, " ")] {
+	if names.places[key] || names.places[strings.Join(raw, " ")] {
 		return true
 	}
 	next := end + 1
+	if names.placePre[key] && next < len(t.Toks) && t.Toks[next].Kind == Word && t.sameLine(end, next) && t.Toks[next].Start == t.Toks[end].End+1 {
+		// the place goes on in the next word: Ho Chi Minhstad, Tổng Bí thư
+		if names.places[key+" "+names.romanKey(t.lower[next])] {
+			return true
+		}
+	}
+	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
+		return true
+	}
+	if first > 0 && names.cityBefore[t.lower[first-1]] && (end-first < 2 || key == "ho chi minh") {
+		// kota Ho Chi Minh, provincie Dong Thap; a three-word name after
+		// "provinsi" is more often a person of the province's party committee
+		return true
+	}
 	if t.tok(next) == "-" {
 		next++
 	}
@@ -309,6 +762,9 @@ func (t *Text) placeOrMedia(text, key string, end int) bool {
 func (t *Text) placeAt(k int) bool {
 	if k+1 >= len(t.Toks) || t.Toks[k+1].Kind != Word || !t.sameLine(k, k+1) {
 		return false
+	}
+	if _, _, _, ok := t.match(k+1, t.Lex.Particles); ok {
+		return false // بوئی تھی من ہوائی نے: a postposition, not Ha Noi
 	}
 	a, b := t.info(k).skel, t.info(k+1).skel
 	return a != "" && b != "" && theNames().places[a+" "+b]
@@ -368,8 +824,8 @@ func (t *Text) foreignAt(i int) (int, bool) {
 	return 0, false
 }
 
-// cliticLen returns the length of an Arabic-script conjunction glued to a name
-// (ولي = و + لي), or 0.
+// cliticLen returns the length of a conjunction or preposition glued to a name:
+// Arabic-script و (ولي = و + لي), Hebrew ו ה ב ל מ ש כ (לטו = ל + טו); or 0.
 func (t *Text) cliticLen(i int) int {
 	w := t.lower[i]
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
@@ -377,5 +833,20 @@ func (t *Text) cliticLen(i int) int {
 			return len("و")
 		}
 	}
+	if r, _ := utf8.DecodeRuneInString(w); isHebrew(r) && utf8.RuneCountInString(w) > 2 {
+		if _, ok := theNames().surname[hebrewRom(w)]; ok {
+			return 0
+		}
+		for _, pre := range hebrewPrefixes {
+			if strings.HasPrefix(w, pre) && utf8.RuneCountInString(w) > utf8.RuneCountInString(pre)+1 {
+				if _, ok := theNames().surname[hebrewRom(w[len(pre):])]; ok {
+					return len(pre)
+				}
+			}
+		}
+	}
 	return 0
 }
+
+// hebrewPrefixes are the particles Hebrew writes glued to the next word, two-letter ones first.
+var hebrewPrefixes = []string{"וה", "וב", "ול", "ומ", "וש", "של", "שה", "ו", "ה", "ב", "ל", "מ", "ש", "כ"}
