@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Figures finds cardinal quantities written with digits (in any script, with
@@ -79,7 +80,6 @@ func (t *Text) number(i int) (float64, int, bool) {
 			default:
 				return 0, j, false
 			}
-		case t.Lex.GroupSpace && t.Toks[j].Kind == Digits && false:
 		default:
 			goto done
 		}
@@ -112,12 +112,13 @@ done:
 }
 
 // isYear reports a bare year: four digits from 1900 to 2100 (2400–2700 in
-// Buddhist-era scripts) not followed by a multiplier or a unit.
+// a lexicon with an era offset) not followed by a multiplier or a unit.
 func (t *Text) isYear(i int, v float64, n int) bool {
 	if n != 4 {
 		return false
 	}
-	if !(v >= 1900 && v <= 2100) && !(v >= 2400 && v <= 2700 && (t.Lang == "th" || t.Lang == "lo" || t.Lang == "km")) {
+	era := float64(t.Lex.EraOffset)
+	if !(v >= 1900 && v <= 2100) && !(era > 0 && v >= 1900+era && v <= 2100+era) {
 		return false
 	}
 	_, _, _, mult := t.match(i+1, t.Lex.Multipliers)
@@ -127,10 +128,11 @@ func (t *Text) isYear(i int, v float64, n int) bool {
 // notFigure applies the rules that make the number at tokens [i, j) no figure.
 func (t *Text) notFigure(i, j int) bool {
 	prev, next := t.tok(i-1), t.tok(j)
-	// glued to a word before it (G20, COVID19), except Arabic-script clitics (و8)
+	// glued to a word before it (G20, COVID19), except a clitic (Arabic و8) or
+	// in a script that glues every word (Chinese 有453名, but not G20 there either)
 	if i > 0 && !t.gap(i-1) && t.Toks[i-1].Kind == Word {
-		w := t.lower[i-1]
-		if !(w == "و" || w == "ب" || w == "ل") {
+		_, _, clitic := t.matchBefore(i, t.Lex.NumberClitics)
+		if !clitic && (!t.Lex.GluedNumbers || endsLatin(t.lower[i-1])) {
 			return true
 		}
 	}
@@ -157,7 +159,7 @@ func (t *Text) notFigure(i, j int) bool {
 		return true
 	}
 	// ordinals
-	if _, next, end, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.isIndic() && end == t.Toks[next-1].End) {
+	if _, next, end, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.Lex.OrdinalSpaced && end == t.Toks[next-1].End) {
 		return true // 16वीं, 14 वीं, 95e; a glued match must be the whole word
 	}
 	if _, _, ok := t.matchBefore(i, t.Lex.OrdinalBefore); ok {
@@ -175,12 +177,10 @@ func (t *Text) notFigure(i, j int) bool {
 	return false
 }
 
-func (t *Text) isIndic() bool {
-	switch t.Lang {
-	case "hi", "ur", "bn", "mr", "ne", "pa", "gu":
-		return true
-	}
-	return false
+// endsLatin reports whether w ends in a Latin letter (G in G20).
+func endsLatin(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r < 0x250 && unicode.IsLetter(r)
 }
 
 // lineStart reports whether token i is the first of its line.
@@ -213,6 +213,15 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	if p, k, pend, ok := t.match(j, t.Lex.Multipliers); ok && t.sameLine(i, j) {
 		v *= p.Value
 		j, end = k, pend
+		// smaller multipliers after it add up: 21만 3천 (213 000), 1億2000万
+		for last := p.Value; j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && t.sameLine(i, j); {
+			p2, k2, pend2, ok := t.match(j+1, t.Lex.Multipliers)
+			if !ok || p2.Value >= last || t.gap(j) {
+				break
+			}
+			v += float64(digitsValue(t.S[t.Toks[j].Start:t.Toks[j].End])) * p2.Value
+			last, j, end = p2.Value, k2, pend2
+		}
 	}
 	if e.Unit == "" {
 		if p, k, pend, ok := t.match(j, t.Lex.Units); ok && t.sameLine(i, j) {

@@ -155,10 +155,7 @@ func NewText(text, lang string) *Text {
 			t.lower[i] = text[tok.Start:tok.End]
 		}
 	}
-	switch lang {
-	case "th", "lo", "km", "my", "ja", "zh":
-		t.noSpace = true
-	}
+	t.noSpace = t.Lex.Unspaced
 	return t
 }
 
