@@ -137,12 +137,16 @@ func (t *Text) notFigure(i, j int) bool {
 		}
 	}
 	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
-		return true // part of a code, a range or a time
+		if _, _, clitic := t.matchBefore(i-1, t.Lex.NumberClitics); !(prev == "-" && clitic && t.Toks[i-2].Kind == Word && !t.gap(i-2)) {
+			return true // part of a code, a range or a time (but Hebrew ו-3)
+		}
 	}
 	if j < len(t.Toks) && !t.gap(j-1) {
 		switch next {
 		case ":":
-			return j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits // 10:30
+			if j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits {
+				return true // 10:30
+			}
 		case "/":
 			return true
 		case "-", "–":
