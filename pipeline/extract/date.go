@@ -239,7 +239,7 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	}
 	var d2 int
 	if _, k2, _, ok := t.match(j, t.Lex.Range); ok {
-		if d, ok := t.dayAt(k2); ok {
+		if d, ok := t.rangeDayAt(k2); ok {
 			d2, j = d, k2+1
 		}
 	}
@@ -291,8 +291,8 @@ func (t *Text) numericDate(i int) []dateMatch {
 		y, m, d = digitsValue(a), b, digitsValue(c)
 	case len([]rune(c)) == 4 && len([]rune(a)) <= 2:
 		d, m, y = digitsValue(a), b, digitsValue(c)
-		if t.Lex.SlashMonth && sep == "/" && m <= 12 && d <= 12 {
-			m, d = d, m // US order only where English writes it and it is ambiguous
+		if t.Lex.SlashMonth && sep == "/" && d <= 12 && (m <= 12 || !validDate(y, m, d)) {
+			m, d = d, m // US order where the language writes it: 12/5/2025, 10/16/2025
 		}
 	default:
 		return nil
