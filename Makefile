@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test ./corpus -run XXX -fuzz FuzzIsNFC -fuzztime $(FUZZTIME)
 	$(GO) test ./index -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzFiguresDates -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)
 

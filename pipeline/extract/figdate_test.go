@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/partynews/partynews/corpus"
 	"os"
 	"regexp"
 	"sort"
@@ -44,6 +45,10 @@ var figDateCases = []struct {
 	{"zh", "第十四届全国代表大会和第14届会议，约410万人。", nil, []string{"4100000"}},
 	{"zh", "会议于9月23日至24日举行，投资1億美元。", []string{"--09-23", "--09-24"}, []string{"100000000"}},
 	{"zh", "2022年12月起担任书记。", nil, nil},
+	{"zh", "永隆省等三省党委第十一次代表大会有二十五个代表团和三千五百名党员，十一届三中全会在万象举行，一个会议。", nil, []string{"3", "25", "3500"}},
+	{"zh", "四万人和两个省", nil, []string{"40000", "2"}},
+	{"ja", "五つの決議と三人の代表、第十四回大会", nil, []string{"5", "3"}},
+	{"my", "သုံးကြိမ်ဆက်တိုက် ၆၅ နှစ်ကျော်", nil, []string{"3", "65"}},
 	{"ja", "第1回大会は2025年9月23日と24日に開かれ、約100人と5つの決議。", []string{"2025-09-23", "2025-09-24"}, []string{"100", "5"}},
 	{"ja", "第14回党大会で1億円、2024年9月に就任。", nil, []string{"100000000"}},
 	{"ko", "2025년 11월 6일 제14차 당대회에 약 21만 3천 명이 참석했다.", []string{"2025-11-06"}, []string{"213000"}},
@@ -145,4 +150,20 @@ func TestLexiconFigureSections(t *testing.T) {
 			t.Errorf("ParseLexicon accepted %q", bad)
 		}
 	}
+}
+
+func FuzzFiguresDates(f *testing.F) {
+	for _, c := range figDateCases {
+		f.Add(c.text, c.lang)
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		text = corpus.Normalize(text)
+		es := All(text, lang, Dates{}, Figures{})
+		checkSpans(t, text, es)
+		for _, e := range es {
+			if e.Value == "" {
+				t.Fatalf("%s %q without a value", e.Type, e.Text)
+			}
+		}
+	})
 }

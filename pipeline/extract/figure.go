@@ -37,6 +37,9 @@ func (Figures) Extract(t *Text) []Entity {
 		case Word:
 			p, k, _, ok := t.match(i, t.Lex.Numbers)
 			if !ok || (t.noSpace && k == i+1 && len(p.toks[0]) != len(t.lower[i])) {
+				if t.noSpace && len(t.Lex.NumberAfter.list) > 0 {
+					out = append(out, t.wordFigures(i)...) // 三省, သုံးကြိမ်: not claimed, a name may share the word
+				}
 				continue
 			}
 			v, next = p.Value, k
@@ -268,4 +271,117 @@ func ascii(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// wordFigures finds numbers written inside word token i of an unspaced script,
+// each followed by a counter of [number_after]: 三省 (3), 二十五个 (25),
+// သုံးကြိမ် (3). Han numerals are read by their grammar (二十五, 三千五百,
+// 四万); other number words count only at the start of the word. A numeral
+// after an [ordinal_before] (第十四届) or before an [ordinal_after] is no figure,
+// nor a lone 一 (one, a).
+func (t *Text) wordFigures(i int) []Entity {
+	s := t.lower[i]
+	base := t.Toks[i].Start
+	var out []Entity
+	prevNum := false // the rune before p is part of a numeral
+	for p := 0; p < len(s); {
+		_, size := utf8.DecodeRuneInString(s[p:])
+		v, n, ok := 0.0, 0, false
+		if !prevNum {
+			v, n, ok = t.hanNumber(s[p:])
+		}
+		if _, isNum := t.runeValue(t.Lex.Numbers, s[p:p+size]); !ok {
+			prevNum = isNum
+		}
+		if !ok && p == 0 {
+			for _, x := range t.Lex.Numbers.single {
+				if w := t.Lex.Numbers.list[x].toks[0]; strings.HasPrefix(s, w) && len(w) < len(s) {
+					v, n, ok = t.Lex.Numbers.list[x].Value, len(w), true
+					break
+				}
+			}
+		}
+		if !ok {
+			p += size
+			continue
+		}
+		rest := s[p+n:]
+		counter := 0
+		for _, x := range t.Lex.NumberAfter.single {
+			if w := t.Lex.NumberAfter.list[x].toks[0]; strings.HasPrefix(rest, w) {
+				counter = len(w)
+				break
+			}
+		}
+		ordinal := false
+		for _, x := range t.Lex.OrdinalBefore.single {
+			if strings.HasSuffix(s[:p], t.Lex.OrdinalBefore.list[x].toks[0]) {
+				ordinal = true
+			}
+		}
+		for _, x := range t.Lex.OrdinalAfter.single {
+			if strings.HasPrefix(rest, t.Lex.OrdinalAfter.list[x].toks[0]) {
+				ordinal = true
+			}
+		}
+		if counter > 0 && !ordinal && !(v == 1 && n == len("一")) {
+			start, end := base+p, base+p+n+counter
+			out = append(out, Entity{Type: Figure, Start: start, End: end, Text: t.S[start:end], Value: strconv.FormatFloat(v, 'f', -1, 64)})
+		}
+		p += n
+		prevNum = false
+	}
+	return out
+}
+
+// hanNumber reads a Han numeral at the start of s (二十五, 三千五百, 四万, 两):
+// its value and length in bytes. The characters are the lexicon's one-rune
+// [numbers] and [multipliers]; two digits in a row (二五) are no numeral.
+func (t *Text) hanNumber(s string) (float64, int, bool) {
+	total, section, digit := 0.0, 0.0, 0.0
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if r < 0x3000 {
+			break
+		}
+		ch := s[n : n+size]
+		d, isNum := t.runeValue(t.Lex.Numbers, ch)
+		u, isMult := t.runeValue(t.Lex.Multipliers, ch)
+		switch {
+		case isNum && d < 10:
+			if digit != 0 {
+				return 0, 0, false
+			}
+			digit = d
+		case isNum || isMult:
+			if !isMult {
+				u = d
+			}
+			if digit == 0 && section == 0 && total == 0 {
+				digit = 1 // 十五, 万
+			}
+			if u >= 10000 {
+				total += (section + digit) * u
+				section = 0
+			} else {
+				section += max(digit, 1) * u
+			}
+			digit = 0
+		default:
+			return total + section + digit, n, n > 0
+		}
+		n += size
+	}
+	return total + section + digit, n, n > 0
+}
+
+// runeValue is the value of the one-character phrase ch of list.
+func (t *Text) runeValue(ps phrases, ch string) (float64, bool) {
+	for _, x := range ps.byFirst[ch] {
+		if p := ps.list[x]; len(p.toks) == 1 {
+			return p.Value, true
+		}
+	}
+	return 0, false
 }
