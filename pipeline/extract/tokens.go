@@ -199,6 +199,12 @@ func (t *Text) sameLine(i, j int) bool {
 	if i > j {
 		i, j = j, i
 	}
+	if j >= len(t.Toks) {
+		j = len(t.Toks) - 1 // a match that ends the text
+	}
+	if i < 0 || i >= j {
+		return true
+	}
 	return !strings.Contains(t.S[t.Toks[i].End:t.Toks[j].Start], "\n")
 }
 
