@@ -233,14 +233,14 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	if !ok {
 		return nil
 	}
-	j := k + 1
+	j := t.skipJoiner(k + 1) // Myanmar ၄ ရက်
 	if _, next, _, ok := t.match(j, t.Lex.OrdinalAfter); ok && next == j+1 && !t.gap(k) {
 		j++ // October 16th
 	}
 	var d2 int
 	if _, k2, _, ok := t.match(j, t.Lex.Range); ok {
 		if d, ok := t.rangeDayAt(k2); ok {
-			d2, j = d, k2+1
+			d2, j = d, t.skipJoiner(k2+1)
 		}
 	}
 	y, next := 0, j
@@ -355,4 +355,12 @@ func cjkDay(text string, tok Token, s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// skipJoiner skips a [date_joiner] phrase at token i: the token after it.
+func (t *Text) skipJoiner(i int) int {
+	if _, next, _, ok := t.match(i, t.Lex.DateJoiner); ok {
+		return next
+	}
+	return i
 }
