@@ -322,7 +322,7 @@ func (t *Text) cjkDate(i int) []dateMatch {
 		return nil
 	}
 	// 日 may start a longer run of Han letters (15日在河内), 일 a word (22일자)
-	end, ok := cjkDay(t.S, t.Toks[j+3], t.tok(j+3))
+	end, ok := cjkDay(t.Toks[j+3], t.tok(j+3))
 	if !ok {
 		return nil
 	}
@@ -339,16 +339,16 @@ func (t *Text) cjkDate(i int) []dateMatch {
 		return []dateMatch{first}
 	}
 	if d2, ok := t.dayAt(k); ok && k+1 < len(t.Toks) && validDate(y, m, d2) && d2 > d {
-		if end2, ok := cjkDay(t.S, t.Toks[k+1], t.tok(k+1)); ok {
+		if end2, ok := cjkDay(t.Toks[k+1], t.tok(k+1)); ok {
 			return []dateMatch{first, {start: t.Toks[k].Start, end: end2, day: d2, month: m, year: y, next: k + 2}}
 		}
 	}
 	return []dateMatch{first}
 }
 
-// cjkDay reports whether word token tok (text s) starts with the day sign 日
-// or 일, and the byte offset where that sign ends.
-func cjkDay(text string, tok Token, s string) (int, bool) {
+// cjkDay reports whether token tok (text s) starts with the day sign 日 or 일,
+// and the byte offset where that sign ends.
+func cjkDay(tok Token, s string) (int, bool) {
 	for _, sign := range []string{"日", "일"} {
 		if strings.HasPrefix(s, sign) {
 			return tok.Start + len(sign), true

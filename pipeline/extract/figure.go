@@ -282,26 +282,28 @@ func ascii(s string) string {
 func (t *Text) wordFigures(i int) []Entity {
 	s := t.lower[i]
 	base := t.Toks[i].Start
+	if len(s) != t.Toks[i].End-base {
+		return nil // lower-casing changed the length: offsets would not hold
+	}
 	var out []Entity
 	prevNum := false // the rune before p is part of a numeral
 	for p := 0; p < len(s); {
-		_, size := utf8.DecodeRuneInString(s[p:])
+		r, size := utf8.DecodeRuneInString(s[p:])
 		v, n, ok := 0.0, 0, false
-		if !prevNum {
-			v, n, ok = t.hanNumber(s[p:])
-		}
-		if _, isNum := t.runeValue(t.Lex.Numbers, s[p:p+size]); !ok {
-			prevNum = isNum
-		}
-		if !ok && p == 0 {
+		if r >= 0x3000 { // Han numerals, by their grammar
+			if !prevNum {
+				v, n, ok = t.hanNumber(s[p:])
+			}
+		} else if p == 0 { // a number word that starts the word: သုံးကြိမ်
 			for _, x := range t.Lex.Numbers.single {
-				if w := t.Lex.Numbers.list[x].toks[0]; strings.HasPrefix(s, w) && len(w) < len(s) {
+				if w := t.Lex.Numbers.list[x].toks[0]; len(w) < len(s) && strings.HasPrefix(s, w) {
 					v, n, ok = t.Lex.Numbers.list[x].Value, len(w), true
 					break
 				}
 			}
 		}
 		if !ok {
+			_, prevNum = t.runeValue(t.Lex.Numbers, s[p:p+size])
 			p += size
 			continue
 		}
