@@ -42,6 +42,9 @@ func (Figures) Extract(t *Text) []Entity {
 				}
 				continue
 			}
+			if _, _, _, ord := t.match(k, t.Lex.OrdinalAfter); ord {
+				continue // 두 번째 (second)
+			}
 			v, next = p.Value, k
 		default:
 			continue
@@ -217,12 +220,12 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	}
 	end := t.Toks[next-1].End
 	j := next
-	if p, k, pend, ok := t.match(j, t.Lex.Multipliers); ok && t.sameLine(i, j) {
+	if p, k, pend, ok := t.multiplierAt(j); ok && t.sameLine(i, j) {
 		v *= p.Value
 		j, end = k, pend
 		// smaller multipliers after it add up: 21만 3천 (213 000), 1億2000万
-		for last := p.Value; j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && t.sameLine(i, j); {
-			p2, k2, pend2, ok := t.match(j+1, t.Lex.Multipliers)
+		for last := p.Value; j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End && t.sameLine(i, j); {
+			p2, k2, pend2, ok := t.multiplierAt(j + 1)
 			if !ok || p2.Value >= last || t.gap(j) {
 				break
 			}
@@ -386,4 +389,19 @@ func (t *Text) runeValue(ps phrases, ch string) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// multiplierAt matches a multiplier at token j; with [glued_multipliers] it may
+// start a word glued to the number before it (Korean 5만명과).
+func (t *Text) multiplierAt(j int) (phrase, int, int, bool) {
+	p, k, end, ok := t.match(j, t.Lex.Multipliers)
+	if ok || !t.Lex.GluedMults || j <= 0 || j >= len(t.Toks) || t.gap(j-1) || t.Toks[j].Kind != Word {
+		return p, k, end, ok
+	}
+	for _, x := range t.Lex.Multipliers.single {
+		if p := t.Lex.Multipliers.list[x]; strings.HasPrefix(t.lower[j], p.toks[0]) {
+			return p, j + 1, t.Toks[j].Start + len(p.toks[0]), true
+		}
+	}
+	return phrase{}, j, 0, false
 }

@@ -47,6 +47,7 @@ type Lexicon struct {
 	Glued         bool    // endings glue to words: a one-word phrase may start a longer word (মিলিয়নেরও)
 	Unspaced      bool    // the script writes words without spaces (Thai, Lao, Khmer, Chinese …)
 	GluedNumbers  bool    // a number glued to the word before it is still a number (Chinese 有453名)
+	GluedMults    bool    // a multiplier may start a longer word glued to its number (Korean 5만명과)
 	OrdinalSpaced bool    // an ordinal ending may stand apart from its number (14 वीं)
 	EraOffset     int     // years above 2400 are of an era this many years ahead (Buddhist era: 543)
 	ShortYearBase int     // a two-digit year after a month counts from here, in the era (Thai 68 = 2568)
@@ -179,14 +180,15 @@ var phraseSections = map[string]struct {
 
 // flagSections are the sections of one line, yes or no.
 var flagSections = map[string]func(*Lexicon) *bool{
-	"group_space":    func(l *Lexicon) *bool { return &l.GroupSpace },
-	"month_first":    func(l *Lexicon) *bool { return &l.MonthFirst },
-	"slash_month":    func(l *Lexicon) *bool { return &l.SlashMonth },
-	"day_dot":        func(l *Lexicon) *bool { return &l.DayDot },
-	"glued":          func(l *Lexicon) *bool { return &l.Glued },
-	"unspaced":       func(l *Lexicon) *bool { return &l.Unspaced },
-	"glued_numbers":  func(l *Lexicon) *bool { return &l.GluedNumbers },
-	"ordinal_spaced": func(l *Lexicon) *bool { return &l.OrdinalSpaced },
+	"group_space":       func(l *Lexicon) *bool { return &l.GroupSpace },
+	"month_first":       func(l *Lexicon) *bool { return &l.MonthFirst },
+	"slash_month":       func(l *Lexicon) *bool { return &l.SlashMonth },
+	"day_dot":           func(l *Lexicon) *bool { return &l.DayDot },
+	"glued":             func(l *Lexicon) *bool { return &l.Glued },
+	"unspaced":          func(l *Lexicon) *bool { return &l.Unspaced },
+	"glued_numbers":     func(l *Lexicon) *bool { return &l.GluedNumbers },
+	"glued_multipliers": func(l *Lexicon) *bool { return &l.GluedMults },
+	"ordinal_spaced":    func(l *Lexicon) *bool { return &l.OrdinalSpaced },
 }
 
 // intSections are the sections of one line, a whole number.
