@@ -164,6 +164,12 @@ func (t *Text) notFigure(i, j int) bool {
 			}
 		}
 	}
+	// an identifier: 28B, 3A, 国道28B号線 (one capital Latin letter glued after)
+	if j < len(t.Toks) && !t.gap(j-1) && t.Toks[j].Kind == Word {
+		if w := t.S[t.Toks[j].Start:t.Toks[j].End]; w[0] >= 'A' && w[0] <= 'Z' && (len(w) == 1 || w[1] >= utf8.RuneSelf) {
+			return true
+		}
+	}
 	// list markers: "(1)", "[1]", "1." or "1)" at a line start
 	if (prev == "(" && next == ")") || (prev == "[" && next == "]") {
 		return true
