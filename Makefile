@@ -27,12 +27,20 @@ demo: build
 	$(BIN) search --index $(DEMO)/index كانفرنس
 	@echo; $(BIN) stats --index $(DEMO)/index
 
-# Score entity extraction and language detection against the shared gold files.
+# Score entity extraction and language detection against the three gold files:
+# the scorer's overall table, then the same scores per language (internal/evaltable
+# scores as the scorer does). Predictions go to .demo-*.jsonl (ignored by git).
+EVAL_SETS := seeds:dev-gold.jsonl dev-flat:dev-gold-multilingual.jsonl dev-more:dev-gold-more.jsonl
+
 eval: build
-	$(BIN) extract --json $(SHARED)/corpus/seeds/*.txt > $(DEMO)-seeds.jsonl
-	$(SHARED)/tools/score-entities --gold $(SHARED)/eval/dev-gold.jsonl --pred $(DEMO)-seeds.jsonl
-	$(BIN) extract --json $(SHARED)/corpus/dev-flat/*.txt > $(DEMO)-flat.jsonl
-	$(SHARED)/tools/score-entities --gold $(SHARED)/eval/dev-gold-multilingual.jsonl --pred $(DEMO)-flat.jsonl
+	@set -e; for s in $(EVAL_SETS); do \
+		dir=$${s%%:*}; gold=$(SHARED)/eval/$${s#*:}; \
+		echo "== $$dir ($$gold)"; \
+		$(BIN) extract --json $(SHARED)/corpus/$$dir/*.txt > $(DEMO)-$$dir.jsonl; \
+		$(SHARED)/tools/score-entities --gold $$gold --pred $(DEMO)-$$dir.jsonl || true; \
+		$(GO) run ./internal/evaltable --gold $$gold --pred $(DEMO)-$$dir.jsonl; \
+		echo; \
+	done
 
 BENCH_N ?= 20000
 
@@ -49,6 +57,7 @@ fuzz:
 	$(GO) test ./corpus -run XXX -fuzz FuzzIsNFC -fuzztime $(FUZZTIME)
 	$(GO) test ./search -run XXX -fuzz FuzzParseQuery -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzFiguresDates -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/extract -run XXX -fuzz FuzzDecodeLetters -fuzztime $(FUZZTIME)
 

@@ -92,13 +92,14 @@ func (t *Text) yearAt(i int, afterMonth bool) (int, bool) {
 	if t.tok(i+1) != "" && t.Toks[i+1].Kind == Digits && !t.gap(i) {
 		return 0, false
 	}
+	era := t.Lex.EraOffset
 	switch {
-	case n == 4 && v >= 2400 && v < 2700 && (t.Lang == "th" || t.Lang == "lo" || t.Lang == "km"):
-		return v - 543, true
+	case n == 4 && era > 0 && v >= 1900+era && v < 2200+era:
+		return v - era, true
 	case n == 4 && v >= 1000 && v < 2200:
 		return v, true
-	case n == 2 && afterMonth && t.Lang == "th":
-		return 2500 + v - 543, true
+	case n == 2 && afterMonth && t.Lex.ShortYearBase > 0:
+		return t.Lex.ShortYearBase + v - era, true
 	}
 	return 0, false
 }
@@ -232,14 +233,14 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	if !ok {
 		return nil
 	}
-	j := k + 1
-	if t.Lex.Lang == "en" && (t.tok(j) == "th" || t.tok(j) == "st" || t.tok(j) == "nd" || t.tok(j) == "rd") && !t.gap(k) {
-		j++
+	j := t.skipJoiner(k + 1) // Myanmar ၄ ရက်
+	if _, next, _, ok := t.match(j, t.Lex.OrdinalAfter); ok && next == j+1 && !t.gap(k) {
+		j++ // October 16th
 	}
 	var d2 int
 	if _, k2, _, ok := t.match(j, t.Lex.Range); ok {
-		if d, ok := t.dayAt(k2); ok {
-			d2, j = d, k2+1
+		if d, ok := t.rangeDayAt(k2); ok {
+			d2, j = d, t.skipJoiner(k2+1)
 		}
 	}
 	y, next := 0, j
@@ -290,8 +291,8 @@ func (t *Text) numericDate(i int) []dateMatch {
 		y, m, d = digitsValue(a), b, digitsValue(c)
 	case len([]rune(c)) == 4 && len([]rune(a)) <= 2:
 		d, m, y = digitsValue(a), b, digitsValue(c)
-		if t.Lex.MonthFirst && t.Lang == "en" && sep == "/" && m <= 12 && d <= 12 {
-			m, d = d, m // US order only where English writes it and it is ambiguous
+		if t.Lex.SlashMonth && sep == "/" && d <= 12 && (m <= 12 || !validDate(y, m, d)) {
+			m, d = d, m // US order where the language writes it: 12/5/2025, 10/16/2025
 		}
 	default:
 		return nil
@@ -320,11 +321,46 @@ func (t *Text) cjkDate(i int) []dateMatch {
 	if !ok || !validDate(y, m, d) {
 		return nil
 	}
-	// 日 may start a longer run of Han letters: 15日在河内
-	day := t.tok(j + 3)
-	if day != "일" && !strings.HasPrefix(day, "日") {
+	// 日 may start a longer run of Han letters (15日在河内), 일 a word (22일자)
+	end, ok := cjkDay(t.Toks[j+3], t.tok(j+3))
+	if !ok {
 		return nil
 	}
-	end := t.Toks[j+3].Start + len(day[:len(string([]rune(day)[0]))])
-	return []dateMatch{{start: t.Toks[i].Start, end: end, day: d, month: m, year: y, next: j + 4}}
+	first := dateMatch{start: t.Toks[i].Start, end: end, day: d, month: m, year: y, next: j + 4}
+	// a second day of the same month: 23日と24日, 23日至24日, 22일~23일
+	k := j + 4
+	if rest := t.S[end:t.Toks[j+3].End]; rest != "" {
+		if _, ok := t.Lex.Range.byFirst[rest]; !ok {
+			return []dateMatch{first}
+		}
+	} else if _, k2, _, ok := t.match(k, t.Lex.Range); ok {
+		k = k2
+	} else {
+		return []dateMatch{first}
+	}
+	if d2, ok := t.dayAt(k); ok && k+1 < len(t.Toks) && validDate(y, m, d2) && d2 > d {
+		if end2, ok := cjkDay(t.Toks[k+1], t.tok(k+1)); ok {
+			return []dateMatch{first, {start: t.Toks[k].Start, end: end2, day: d2, month: m, year: y, next: k + 2}}
+		}
+	}
+	return []dateMatch{first}
+}
+
+// cjkDay reports whether token tok (text s) starts with the day sign 日 or 일,
+// and the byte offset where that sign ends.
+func cjkDay(tok Token, s string) (int, bool) {
+	for _, sign := range []string{"日", "일"} {
+		if strings.HasPrefix(s, sign) {
+			return tok.Start + len(sign), true
+		}
+	}
+	return 0, false
+}
+
+// skipJoiner skips a [date_joiner] phrase at token i: the token after it.
+func (t *Text) skipJoiner(i int) int {
+	if _, next, _, ok := t.match(i, t.Lex.DateJoiner); ok {
+		return next
+	}
+	return i
 }

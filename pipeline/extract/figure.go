@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Figures finds cardinal quantities written with digits (in any script, with
@@ -36,7 +37,16 @@ func (Figures) Extract(t *Text) []Entity {
 		case Word:
 			p, k, _, ok := t.match(i, t.Lex.Numbers)
 			if !ok || (t.noSpace && k == i+1 && len(p.toks[0]) != len(t.lower[i])) {
+				if t.noSpace && len(t.Lex.NumberAfter.list) > 0 {
+					out = append(out, t.wordFigures(i)...) // 三省, သုံးကြိမ်: not claimed, a name may share the word
+				}
 				continue
+			}
+			if _, _, _, ord := t.match(k, t.Lex.OrdinalAfter); ord {
+				continue // 두 번째 (second)
+			}
+			if n := t.tok(k); t.lineStart(i) && (n == "、" || n == "." || n == ")") {
+				continue // a list marker: 一、 二、
 			}
 			v, next = p.Value, k
 		default:
@@ -79,7 +89,6 @@ func (t *Text) number(i int) (float64, int, bool) {
 			default:
 				return 0, j, false
 			}
-		case t.Lex.GroupSpace && t.Toks[j].Kind == Digits && false:
 		default:
 			goto done
 		}
@@ -112,12 +121,13 @@ done:
 }
 
 // isYear reports a bare year: four digits from 1900 to 2100 (2400–2700 in
-// Buddhist-era scripts) not followed by a multiplier or a unit.
+// a lexicon with an era offset) not followed by a multiplier or a unit.
 func (t *Text) isYear(i int, v float64, n int) bool {
 	if n != 4 {
 		return false
 	}
-	if !(v >= 1900 && v <= 2100) && !(v >= 2400 && v <= 2700 && (t.Lang == "th" || t.Lang == "lo" || t.Lang == "km")) {
+	era := float64(t.Lex.EraOffset)
+	if !(v >= 1900 && v <= 2100) && !(era > 0 && v >= 1900+era && v <= 2100+era) {
 		return false
 	}
 	_, _, _, mult := t.match(i+1, t.Lex.Multipliers)
@@ -127,26 +137,37 @@ func (t *Text) isYear(i int, v float64, n int) bool {
 // notFigure applies the rules that make the number at tokens [i, j) no figure.
 func (t *Text) notFigure(i, j int) bool {
 	prev, next := t.tok(i-1), t.tok(j)
-	// glued to a word before it (G20, COVID19), except Arabic-script clitics (و8)
+	// glued to a word before it (G20, COVID19), except a clitic (Arabic و8) or
+	// in a script that glues every word (Chinese 有453名, but not G20 there either)
 	if i > 0 && !t.gap(i-1) && t.Toks[i-1].Kind == Word {
-		w := t.lower[i-1]
-		if !(w == "و" || w == "ب" || w == "ل") {
+		_, _, clitic := t.matchBefore(i, t.Lex.NumberClitics)
+		if !clitic && (!t.Lex.GluedNumbers || endsLatin(t.lower[i-1])) {
 			return true
 		}
 	}
 	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
-		return true // part of a code, a range or a time
+		if _, _, clitic := t.matchBefore(i-1, t.Lex.NumberClitics); !(prev == "-" && clitic && t.Toks[i-2].Kind == Word && !t.gap(i-2)) {
+			return true // part of a code, a range or a time (but Hebrew ו-3)
+		}
 	}
 	if j < len(t.Toks) && !t.gap(j-1) {
 		switch next {
 		case ":":
-			return j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits // 10:30
+			if j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits {
+				return true // 10:30
+			}
 		case "/":
 			return true
 		case "-", "–":
 			if j+1 < len(t.Toks) && !t.gap(j) {
 				return true // 5-वर्षीय, 2021-2025, 18-NQ
 			}
+		}
+	}
+	// an identifier: 28B, 3A, 国道28B号線 (one capital Latin letter glued after)
+	if j < len(t.Toks) && !t.gap(j-1) && t.Toks[j].Kind == Word {
+		if w := t.S[t.Toks[j].Start:t.Toks[j].End]; w[0] >= 'A' && w[0] <= 'Z' && (len(w) == 1 || w[1] >= utf8.RuneSelf) {
+			return true
 		}
 	}
 	// list markers: "(1)", "[1]", "1." or "1)" at a line start
@@ -157,7 +178,7 @@ func (t *Text) notFigure(i, j int) bool {
 		return true
 	}
 	// ordinals
-	if _, next, end, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.isIndic() && end == t.Toks[next-1].End) {
+	if _, next, end, ok := t.match(j, t.Lex.OrdinalAfter); ok && (!t.gap(j-1) || t.Lex.OrdinalSpaced && end == t.Toks[next-1].End) {
 		return true // 16वीं, 14 वीं, 95e; a glued match must be the whole word
 	}
 	if _, _, ok := t.matchBefore(i, t.Lex.OrdinalBefore); ok {
@@ -175,12 +196,10 @@ func (t *Text) notFigure(i, j int) bool {
 	return false
 }
 
-func (t *Text) isIndic() bool {
-	switch t.Lang {
-	case "hi", "ur", "bn", "mr", "ne", "pa", "gu":
-		return true
-	}
-	return false
+// endsLatin reports whether w ends in a Latin letter (G in G20).
+func endsLatin(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r < 0x250 && unicode.IsLetter(r)
 }
 
 // lineStart reports whether token i is the first of its line.
@@ -210,9 +229,18 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	}
 	end := t.Toks[next-1].End
 	j := next
-	if p, k, pend, ok := t.match(j, t.Lex.Multipliers); ok && t.sameLine(i, j) {
+	if p, k, pend, ok := t.multiplierAt(j); ok && t.sameLine(i, j) {
 		v *= p.Value
 		j, end = k, pend
+		// smaller multipliers after it add up: 21만 3천 (213 000), 1億2000万
+		for last := p.Value; j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End && t.sameLine(i, j); {
+			p2, k2, pend2, ok := t.multiplierAt(j + 1)
+			if !ok || p2.Value >= last || t.gap(j) {
+				break
+			}
+			v += float64(digitsValue(t.S[t.Toks[j].Start:t.Toks[j].End])) * p2.Value
+			last, j, end = p2.Value, k2, pend2
+		}
 	}
 	if e.Unit == "" {
 		if p, k, pend, ok := t.match(j, t.Lex.Units); ok && t.sameLine(i, j) {
@@ -255,4 +283,134 @@ func ascii(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// wordFigures finds numbers written inside word token i of an unspaced script,
+// each followed by a counter of [number_after]: 三省 (3), 二十五个 (25),
+// သုံးကြိမ် (3). Han numerals are read by their grammar (二十五, 三千五百,
+// 四万); other number words count only at the start of the word. A numeral
+// after an [ordinal_before] (第十四届) or before an [ordinal_after] is no figure,
+// nor a lone 一 (one, a).
+func (t *Text) wordFigures(i int) []Entity {
+	s := t.lower[i]
+	base := t.Toks[i].Start
+	if len(s) != t.Toks[i].End-base {
+		return nil // lower-casing changed the length: offsets would not hold
+	}
+	var out []Entity
+	prevNum := false // the rune before p is part of a numeral
+	for p := 0; p < len(s); {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		v, n, ok := 0.0, 0, false
+		if r >= 0x3000 { // Han numerals, by their grammar
+			if !prevNum {
+				v, n, ok = t.hanNumber(s[p:])
+			}
+		} else if p == 0 { // a number word that starts the word: သုံးကြိမ်
+			for _, x := range t.Lex.Numbers.single {
+				if w := t.Lex.Numbers.list[x].toks[0]; len(w) < len(s) && strings.HasPrefix(s, w) {
+					v, n, ok = t.Lex.Numbers.list[x].Value, len(w), true
+					break
+				}
+			}
+		}
+		if !ok {
+			_, prevNum = t.runeValue(t.Lex.Numbers, s[p:p+size])
+			p += size
+			continue
+		}
+		rest := s[p+n:]
+		counter := 0
+		for _, x := range t.Lex.NumberAfter.single {
+			if w := t.Lex.NumberAfter.list[x].toks[0]; strings.HasPrefix(rest, w) {
+				counter = len(w)
+				break
+			}
+		}
+		ordinal := false
+		for _, x := range t.Lex.OrdinalBefore.single {
+			if strings.HasSuffix(s[:p], t.Lex.OrdinalBefore.list[x].toks[0]) {
+				ordinal = true
+			}
+		}
+		for _, x := range t.Lex.OrdinalAfter.single {
+			if strings.HasPrefix(rest, t.Lex.OrdinalAfter.list[x].toks[0]) {
+				ordinal = true
+			}
+		}
+		if counter > 0 && !ordinal && !(v == 1 && n == len("一")) {
+			start, end := base+p, base+p+n+counter
+			out = append(out, Entity{Type: Figure, Start: start, End: end, Text: t.S[start:end], Value: strconv.FormatFloat(v, 'f', -1, 64)})
+		}
+		p += n
+		prevNum = false
+	}
+	return out
+}
+
+// hanNumber reads a Han numeral at the start of s (二十五, 三千五百, 四万, 两):
+// its value and length in bytes. The characters are the lexicon's one-rune
+// [numbers] and [multipliers]; two digits in a row (二五) are no numeral.
+func (t *Text) hanNumber(s string) (float64, int, bool) {
+	total, section, digit := 0.0, 0.0, 0.0
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if r < 0x3000 {
+			break
+		}
+		ch := s[n : n+size]
+		d, isNum := t.runeValue(t.Lex.Numbers, ch)
+		u, isMult := t.runeValue(t.Lex.Multipliers, ch)
+		switch {
+		case isNum && d < 10:
+			if digit != 0 {
+				return 0, 0, false
+			}
+			digit = d
+		case isNum || isMult:
+			if !isMult {
+				u = d
+			}
+			if digit == 0 && section == 0 && total == 0 {
+				digit = 1 // 十五, 万
+			}
+			if u >= 10000 {
+				total += (section + digit) * u
+				section = 0
+			} else {
+				section += max(digit, 1) * u
+			}
+			digit = 0
+		default:
+			return total + section + digit, n, n > 0
+		}
+		n += size
+	}
+	return total + section + digit, n, n > 0
+}
+
+// runeValue is the value of the one-character phrase ch of list.
+func (t *Text) runeValue(ps phrases, ch string) (float64, bool) {
+	for _, x := range ps.byFirst[ch] {
+		if p := ps.list[x]; len(p.toks) == 1 {
+			return p.Value, true
+		}
+	}
+	return 0, false
+}
+
+// multiplierAt matches a multiplier at token j; with [glued_multipliers] it may
+// start a word glued to the number before it (Korean 5만명과).
+func (t *Text) multiplierAt(j int) (phrase, int, int, bool) {
+	p, k, end, ok := t.match(j, t.Lex.Multipliers)
+	if ok || !t.Lex.GluedMults || j <= 0 || j >= len(t.Toks) || t.gap(j-1) || t.Toks[j].Kind != Word {
+		return p, k, end, ok
+	}
+	for _, x := range t.Lex.Multipliers.single {
+		if p := t.Lex.Multipliers.list[x]; strings.HasPrefix(t.lower[j], p.toks[0]) {
+			return p, j + 1, t.Toks[j].Start + len(p.toks[0]), true
+		}
+	}
+	return phrase{}, j, 0, false
 }

@@ -38,11 +38,19 @@ type Lexicon struct {
 	Particles     phrases
 	Stopwords     phrases // everyday words that look like name syllables
 	NameSuffixes  phrases // case endings glued to names (Мина, লামের)
+	NumberClitics phrases // one-letter words that may glue to a number (Arabic و8)
 	Decimal       byte    // '.' or ','
 	GroupSpace    bool    // "119 396"
 	MonthFirst    bool    // "October 16, 2025"
+	SlashMonth    bool    // "10/16/2025" when both orders are possible
 	DayDot        bool    // "5. November"
 	Glued         bool    // endings glue to words: a one-word phrase may start a longer word (মিলিয়নেরও)
+	Unspaced      bool    // the script writes words without spaces (Thai, Lao, Khmer, Chinese …)
+	GluedNumbers  bool    // a number glued to the word before it is still a number (Chinese 有453名)
+	GluedMults    bool    // a multiplier may start a longer word glued to its number (Korean 5만명과)
+	OrdinalSpaced bool    // an ordinal ending may stand apart from its number (14 वीं)
+	EraOffset     int     // years above 2400 are of an era this many years ahead (Buddhist era: 543)
+	ShortYearBase int     // a two-digit year after a month counts from here, in the era (Thai 68 = 2568)
 }
 
 // phrase is a lexicon entry: its tokens (lower-cased) and what it stands for.
@@ -129,110 +137,121 @@ func ParseLexicon(lang, data string) (*Lexicon, error) {
 			}
 			list = append(list, p)
 		}
-		num := func() (float64, error) {
-			v, err := strconv.ParseFloat(key, 64)
-			if err != nil {
-				return 0, fmt.Errorf("line %d: section %s wants NUMBER: phrases, got %q", n, section, key)
-			}
-			return v, nil
-		}
-		withValue := func(dst *[]phrase) error {
-			v, err := num()
-			if err != nil {
-				return err
-			}
-			for _, p := range list {
-				p.Value = v
-				*dst = append(*dst, p)
-			}
-			return nil
-		}
-		withUnit := func(dst *[]phrase) error {
-			if key == "" {
-				return fmt.Errorf("line %d: section %s wants KEY: phrases", n, section)
-			}
-			for _, p := range list {
-				p.Unit = key
-				*dst = append(*dst, p)
-			}
-			return nil
-		}
-		var err error
-		switch section {
-		case "months":
-			err = withValue(&l.Months.list)
-		case "numbers":
-			err = withValue(&l.Numbers.list)
-		case "multipliers":
-			err = withValue(&l.Multipliers.list)
-		case "units":
-			err = withUnit(&l.Units.list)
-		case "letters":
-			err = withUnit(&l.Letters.list)
-		case "approx":
-			l.Approx.list = append(l.Approx.list, list...)
-		case "more_before":
-			l.MoreBefore.list = append(l.MoreBefore.list, list...)
-		case "more":
-			l.More.list = append(l.More.list, list...)
-		case "less":
-			l.Less.list = append(l.Less.list, list...)
-		case "range":
-			l.Range.list = append(l.Range.list, list...)
-		case "date_joiner":
-			l.DateJoiner.list = append(l.DateJoiner.list, list...)
-		case "year_prefix":
-			l.YearPrefix.list = append(l.YearPrefix.list, list...)
-		case "ordinal_after":
-			l.OrdinalAfter.list = append(l.OrdinalAfter.list, list...)
-		case "ordinal_before":
-			l.OrdinalBefore.list = append(l.OrdinalBefore.list, list...)
-		case "not_figure_after":
-			l.NotFigure.list = append(l.NotFigure.list, list...)
-		case "number_sign":
-			l.NumberSign.list = append(l.NumberSign.list, list...)
-		case "number_after":
-			l.NumberAfter.list = append(l.NumberAfter.list, list...)
-		case "titles":
-			l.Titles.list = append(l.Titles.list, list...)
-		case "name_suffixes":
-			l.NameSuffixes.list = append(l.NameSuffixes.list, list...)
-		case "stopwords":
-			l.Stopwords.list = append(l.Stopwords.list, list...)
-		case "particles":
-			l.Particles.list = append(l.Particles.list, list...)
-		case "decimal":
-			if line != "." && line != "," {
-				err = fmt.Errorf("line %d: decimal is . or ,", n)
-			}
-			l.Decimal = line[0]
-		case "group_space", "month_first", "day_dot", "glued":
-			v := line == "yes"
-			if !v && line != "no" {
-				err = fmt.Errorf("line %d: %s is yes or no", n, section)
-			}
-			switch section {
-			case "group_space":
-				l.GroupSpace = v
-			case "month_first":
-				l.MonthFirst = v
-			case "glued":
-				l.Glued = v
-			default:
-				l.DayDot = v
-			}
-		default:
-			err = fmt.Errorf("line %d: unknown section [%s]", n, section)
-		}
+		err := l.add(section, key, line, list, n)
 		if err != nil {
 			return nil, err
 		}
 	}
-	for _, ps := range []*phrases{&l.Months, &l.Numbers, &l.Multipliers, &l.Units, &l.Letters, &l.Approx, &l.MoreBefore, &l.More, &l.Less,
-		&l.Range, &l.DateJoiner, &l.YearPrefix, &l.OrdinalAfter, &l.OrdinalBefore, &l.NotFigure, &l.NumberAfter, &l.NumberSign, &l.Titles, &l.Particles, &l.Stopwords, &l.NameSuffixes} {
-		ps.build()
+	for _, s := range phraseSections {
+		s.field(l).build()
 	}
 	return l, nil
+}
+
+// phraseSections are the sections whose lines are phrases, with what the key
+// before ": " holds.
+var phraseSections = map[string]struct {
+	field func(*Lexicon) *phrases
+	key   keyKind
+}{
+	"months":           {func(l *Lexicon) *phrases { return &l.Months }, keyNumber},
+	"numbers":          {func(l *Lexicon) *phrases { return &l.Numbers }, keyNumber},
+	"multipliers":      {func(l *Lexicon) *phrases { return &l.Multipliers }, keyNumber},
+	"units":            {func(l *Lexicon) *phrases { return &l.Units }, keyUnit},
+	"letters":          {func(l *Lexicon) *phrases { return &l.Letters }, keyUnit},
+	"approx":           {func(l *Lexicon) *phrases { return &l.Approx }, keyNone},
+	"more_before":      {func(l *Lexicon) *phrases { return &l.MoreBefore }, keyNone},
+	"more":             {func(l *Lexicon) *phrases { return &l.More }, keyNone},
+	"less":             {func(l *Lexicon) *phrases { return &l.Less }, keyNone},
+	"range":            {func(l *Lexicon) *phrases { return &l.Range }, keyNone},
+	"date_joiner":      {func(l *Lexicon) *phrases { return &l.DateJoiner }, keyNone},
+	"year_prefix":      {func(l *Lexicon) *phrases { return &l.YearPrefix }, keyNone},
+	"ordinal_after":    {func(l *Lexicon) *phrases { return &l.OrdinalAfter }, keyNone},
+	"ordinal_before":   {func(l *Lexicon) *phrases { return &l.OrdinalBefore }, keyNone},
+	"not_figure_after": {func(l *Lexicon) *phrases { return &l.NotFigure }, keyNone},
+	"number_sign":      {func(l *Lexicon) *phrases { return &l.NumberSign }, keyNone},
+	"number_after":     {func(l *Lexicon) *phrases { return &l.NumberAfter }, keyNone},
+	"number_clitics":   {func(l *Lexicon) *phrases { return &l.NumberClitics }, keyNone},
+	"titles":           {func(l *Lexicon) *phrases { return &l.Titles }, keyNone},
+	"particles":        {func(l *Lexicon) *phrases { return &l.Particles }, keyNone},
+	"stopwords":        {func(l *Lexicon) *phrases { return &l.Stopwords }, keyNone},
+	"name_suffixes":    {func(l *Lexicon) *phrases { return &l.NameSuffixes }, keyNone},
+}
+
+// flagSections are the sections of one line, yes or no.
+var flagSections = map[string]func(*Lexicon) *bool{
+	"group_space":       func(l *Lexicon) *bool { return &l.GroupSpace },
+	"month_first":       func(l *Lexicon) *bool { return &l.MonthFirst },
+	"slash_month":       func(l *Lexicon) *bool { return &l.SlashMonth },
+	"day_dot":           func(l *Lexicon) *bool { return &l.DayDot },
+	"glued":             func(l *Lexicon) *bool { return &l.Glued },
+	"unspaced":          func(l *Lexicon) *bool { return &l.Unspaced },
+	"glued_numbers":     func(l *Lexicon) *bool { return &l.GluedNumbers },
+	"glued_multipliers": func(l *Lexicon) *bool { return &l.GluedMults },
+	"ordinal_spaced":    func(l *Lexicon) *bool { return &l.OrdinalSpaced },
+}
+
+// intSections are the sections of one line, a whole number.
+var intSections = map[string]func(*Lexicon) *int{
+	"era_offset":      func(l *Lexicon) *int { return &l.EraOffset },
+	"short_year_base": func(l *Lexicon) *int { return &l.ShortYearBase },
+}
+
+type keyKind uint8
+
+const (
+	keyNone   keyKind = iota // plain phrases
+	keyNumber                // NUMBER: phrases
+	keyUnit                  // CODE: phrases
+)
+
+// add stores one line of section (line n): its key before ": " and its phrases.
+func (l *Lexicon) add(section, key, line string, list []phrase, n int) error {
+	if s, ok := phraseSections[section]; ok {
+		dst := s.field(l)
+		switch s.key {
+		case keyNumber:
+			v, err := strconv.ParseFloat(key, 64)
+			if err != nil {
+				return fmt.Errorf("line %d: section %s wants NUMBER: phrases, got %q", n, section, key)
+			}
+			for i := range list {
+				list[i].Value = v
+			}
+		case keyUnit:
+			if key == "" {
+				return fmt.Errorf("line %d: section %s wants KEY: phrases", n, section)
+			}
+			for i := range list {
+				list[i].Unit = key
+			}
+		}
+		dst.list = append(dst.list, list...)
+		return nil
+	}
+	if f, ok := flagSections[section]; ok {
+		if line != "yes" && line != "no" {
+			return fmt.Errorf("line %d: %s is yes or no", n, section)
+		}
+		*f(l) = line == "yes"
+		return nil
+	}
+	if f, ok := intSections[section]; ok {
+		v, err := strconv.Atoi(line)
+		if err != nil {
+			return fmt.Errorf("line %d: %s wants a whole number: %w", n, section, err)
+		}
+		*f(l) = v
+		return nil
+	}
+	if section == "decimal" {
+		if line != "." && line != "," {
+			return fmt.Errorf("line %d: decimal is . or ,", n)
+		}
+		l.Decimal = line[0]
+		return nil
+	}
+	return fmt.Errorf("line %d: unknown section [%s]", n, section)
 }
 
 // phrases is one list of a lexicon, longest phrase first, indexed by its first

@@ -155,10 +155,7 @@ func NewText(text, lang string) *Text {
 			t.lower[i] = text[tok.Start:tok.End]
 		}
 	}
-	switch lang {
-	case "th", "lo", "km", "my", "ja", "zh":
-		t.noSpace = true
-	}
+	t.noSpace = t.Lex.Unspaced
 	return t
 }
 
@@ -201,6 +198,12 @@ func (t *Text) gap(i int) bool {
 func (t *Text) sameLine(i, j int) bool {
 	if i > j {
 		i, j = j, i
+	}
+	if j >= len(t.Toks) {
+		j = len(t.Toks) - 1 // a match that ends the text
+	}
+	if i < 0 || i >= j {
+		return true
 	}
 	return !strings.Contains(t.S[t.Toks[i].End:t.Toks[j].Start], "\n")
 }
