@@ -242,7 +242,7 @@ func isLatinWord(w string) bool {
 // canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
 func personKey(name string) string {
 	var parts []string
-	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+	for i, w := range nameWords(name) {
 		r := squeeze(Romanize(w)) // بوئی reads boii: letters doubled by the script count once
 		if r == "" {
 			return ""
@@ -253,6 +253,9 @@ func personKey(name string) string {
 			}
 		}
 		r = syllableFix.Replace(r)
+		if strings.HasPrefix(r, "sua") || strings.HasPrefix(r, "suy") {
+			r = "x" + r[1:] // Суан: Xuan (Vietnamese has no sua-, suy- in names)
+		}
 		parts = append(parts, r)
 	}
 	key := strings.Join(parts, " ")
