@@ -90,7 +90,7 @@ func loadNames(data string) nameData {
 
 // Extract implements Extractor.
 func (People) Extract(t *Text) []Entity {
-	var out []Entity
+	out := t.peopleEast() // Chinese, Japanese, Korean, Thai, Lao, Khmer: person_east.go
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
 			continue
