@@ -169,7 +169,7 @@ func (People) Extract(t *Text) []Entity {
 		t.Claim(start, stop)
 		i = end
 	}
-	return out
+	return t.dropNotNames(out)
 }
 
 // nameWord reports whether token k can be part of a name: a word whose
@@ -248,7 +248,7 @@ func personKey(name string) string {
 			return ""
 		}
 		if i == 0 {
-			if c, ok := theNames().surname[r]; ok {
+			if c, ok := surnameOf(r); ok {
 				r = c
 			}
 		}

@@ -61,8 +61,63 @@ func hasPrefixAny(s string, set []string) (string, bool) {
 
 // isSurname reports a romanized syllable that is a Vietnamese surname.
 func isSurname(rom string) bool {
-	_, ok := theNames().surname[rom]
+	_, ok := surnameOf(rom)
 	return ok
+}
+
+// surnameOf returns the canonical spelling of a romanized surname; th may
+// stand for T (Korean 토람 is To Lam).
+func surnameOf(rom string) (string, bool) {
+	if c, ok := theNames().surname[rom]; ok {
+		return c, true
+	}
+	if strings.HasPrefix(rom, "b") {
+		if c, ok := theNames().surname["v"+rom[1:]]; ok {
+			return c, true // Korean ㅂ is B and V: 보 Vo
+		}
+	}
+	if strings.HasPrefix(rom, "th") {
+		if _, ok := theNames().surname[rom[2:]]; !ok {
+			if c, ok := theNames().surname["t"+rom[2:]]; ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// notKoreanName reports a Korean name found by the word-by-word search that
+// is a Korean phrase (당 제14차: the party's 14th).
+func notKoreanName(e Entity) bool {
+	cues := theCues()
+	for _, w := range strings.Fields(e.Text) {
+		for _, n := range cues["ko_not_word"] {
+			if w == n {
+				return true
+			}
+		}
+		for _, n := range cues["ko_not"] {
+			if strings.Contains(w, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropNotNames removes what the word-by-word search of Extract took for a
+// name in Korean.
+func (t *Text) dropNotNames(es []Entity) []Entity {
+	if t.Lang != "ko" {
+		return es
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.Type != Person || !notKoreanName(e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // vnName reports syllables that have the shape of a Vietnamese name: 1 to 5
@@ -71,6 +126,11 @@ func vnName(sy []string, min int) bool {
 	if len(sy) < min || len(sy) > 5 || !isSurname(sy[0]) {
 		return false
 	}
+	return allSyllables(sy)
+}
+
+// allSyllables reports romanized words that all have the shape of Vietnamese syllables.
+func allSyllables(sy []string) bool {
 	for _, s := range sy {
 		if !vnSyllable(s) {
 			return false
@@ -336,11 +396,23 @@ func (t *Text) peopleKo(add func(int, int, string)) {
 				title, cued = c, true
 			}
 		}
+		sy := theEast().readHangul(w)
 		if !cued {
+			// a name of three syllables or more with a surname no Korean word starts with
+			first, ok := hasPrefixAny(w, theCues()["ko_surname"])
+			if !ok || len(sy) < 3 || first != w[:len(first)] {
+				continue
+			}
+			if rest := theEast().readHangul(w[len(first):]); len(rest) != len(sy)-1 {
+				continue // the surname's blocks begin a longer syllable
+			}
+		}
+		credit := title == "" && cued
+		if credit && len(sy) >= 2 && len(sy) <= 4 && allSyllables(sy) {
+			add(t.Toks[i].Start, t.Toks[i].End, "")
 			continue
 		}
-		sy := theEast().readHangul(w)
-		if !vnName(sy, 2) {
+		if !vnName(sy, 2) || notKoreanName(Entity{Text: w}) {
 			continue
 		}
 		add(t.Toks[i].Start, t.Toks[i].End, title)
@@ -387,7 +459,7 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			// a name spaced by syllables: โต ลัม
 			for k := i + 1; k < len(t.Toks) && len(sy) < 4 && t.Toks[k].Kind == Word && t.sameLine(i, k); k++ {
 				more := eastSyllables(t.S[t.Toks[k].Start:t.Toks[k].End])
-				if len(more) != 1 || !vnSyllable(more[0]) || utf8.RuneCountInString(t.lower[k]) > 5 {
+				if _, not := hasPrefixAny(t.lower[k], theCues()["abugida_not"]); not || len(more) != 1 || !vnSyllable(more[0]) || utf8.RuneCountInString(t.lower[k]) > 5 {
 					break
 				}
 				sy = append(sy, more...)

@@ -213,6 +213,8 @@ func (e *eastTables) readHangul(w string) []string {
 				v = "u" // 응우 …
 			}
 			cur += v + e.hFin[fin]
+		} else if ini == 5 && prevMed == 18 && prevFin == 0 && (cur == "thu" || cur == "tu") {
+			cur = "tr" + v + e.hFin[fin] // 트리: Tri, 트라: Tra
 		} else {
 			if cur != "" {
 				out = append(out, cur)
