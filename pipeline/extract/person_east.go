@@ -143,17 +143,27 @@ func allSyllables(sy []string) bool {
 // Khmer articles that the word-by-word search of Extract cannot see.
 func (t *Text) peopleEast() []Entity {
 	var out []Entity
+	// a token of these scripts is a whole phrase: claims are checked against
+	// the names found here, and made at the end
+	places := theCues()[t.Lang+"_place"]
 	add := func(start, stop int, title string) {
-		if start >= stop || t.Claimed(start, stop) {
+		if start >= stop {
 			return
 		}
+		for _, e := range out {
+			if start < e.End && e.Start < stop {
+				return
+			}
+		}
 		name := t.S[start:stop]
+		if _, place := hasPrefixAny(t.S[stop:], places); place {
+			return // 胡志明市: Ho Chi Minh City
+		}
 		key := personKey(name)
 		if key == "" || t.placeOrMedia(name, key, len(t.Toks)) {
 			return
 		}
 		out = append(out, Entity{Type: Person, Text: name, Value: name, Start: start, End: stop, Title: title, Key: key})
-		t.Claim(start, stop)
 	}
 	switch t.Lang {
 	case "zh":
@@ -184,6 +194,9 @@ func (t *Text) peopleEast() []Entity {
 				add(s, off, "")
 			}
 		}
+	}
+	for _, e := range out {
+		t.Claim(e.Start, e.End)
 	}
 	return out
 }
