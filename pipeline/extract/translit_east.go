@@ -444,10 +444,17 @@ func hebrew(w string) string {
 		case r == 'י' && i == 0:
 			s = "y"
 		case r == 'ה' && i == len(rs)-1 && i > 0:
-			s = "h" // טאנה: thanh
-			if rs[i-1] == 'א' || rs[i-1] == 'ו' {
-				s = "" // הואה: hoa
+			// a final he is a vowel (לה: le, הואה: hoa), or the h of nh (טאנה: thanh)
+			switch rs[i-1] {
+			case 'נ':
+				s = "h"
+			case 'א', 'ו', 'י':
+				s = ""
+			default:
+				s = "e"
 			}
+		case r == 'ו' && i > 0 && i+1 < len(rs) && rs[i+1] == 'י':
+			s = "u" // נגוין: nguyen, הוי: huy
 		case r == 'א' && i == len(rs)-1:
 			s = "a"
 		}

@@ -64,7 +64,7 @@ func TestRomanTables(t *testing.T) {
 		// Thai, Lao, Khmer
 		"โต": "to", "ลัม": "lam", "ໂຕ": "to", "ເລິມ": "lam", "ມິນ": "min", "តូ": "to", "ឡឹម": "lam",
 		// Hebrew
-		"טו": "to", "לאם": "lam", "ואן": "van", "מאן": "man",
+		"טו": "to", "לאם": "lam", "ואן": "van", "מאן": "man", "לה": "le", "נגוין": "nguin", "טאנה": "tanh", "הואה": "hoa",
 	}
 	for in, want := range cases {
 		if got := Romanize(in); got != want {
