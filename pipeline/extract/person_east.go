@@ -240,8 +240,17 @@ func (t *Text) peopleZh(add func(int, int, string)) {
 			}
 			start := off + k + len(title)
 			off = start
-			if stop := t.zhNameAfter(start); stop > start {
+			// a list after the title: 副总理范明政、黎明智
+			for n := 0; n < 8; n++ {
+				stop := t.zhNameAfter(start)
+				if stop == start {
+					break
+				}
 				add(start, stop, title)
+				if !strings.HasPrefix(t.S[stop:], "、") {
+					break
+				}
+				start = stop + len("、")
 			}
 		}
 	}
