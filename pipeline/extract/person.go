@@ -142,7 +142,7 @@ func (n *nameData) loadPlaces(data string) {
 
 // Extract implements Extractor.
 func (People) Extract(t *Text) []Entity {
-	var out []Entity
+	out := t.peopleEast() // Chinese, Japanese, Korean, Thai, Lao, Khmer: person_east.go
 	// lowerSeen reports a word that the article also writes in small letters:
 	// an everyday word (Nasional, Majelis), no foreign name. Few words are
 	// asked about, so the tokens are scanned for each.
@@ -271,7 +271,7 @@ func (People) Extract(t *Text) []Entity {
 		t.Claim(start, stop)
 		i = end
 	}
-	return out
+	return t.dropNotNames(out)
 }
 
 // nameWord reports whether token k can be part of a name: a word whose
@@ -629,17 +629,20 @@ func personKey(name string) string { return theNames().romanKey(name) }
 // romanKey is personKey with the names of n.
 func (n *nameData) romanKey(name string) string {
 	var parts []string
-	for i, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+	for i, w := range nameWords(name) {
 		r := squeeze(detectRom(w)) // بوئی reads boii: letters doubled by the script count once
 		if r == "" {
 			return ""
 		}
 		if i == 0 {
-			if c, ok := n.surname[r]; ok {
+			if c, ok := n.surnameOf(r); ok {
 				r = c
 			}
 		}
 		r = syllableFix.Replace(r)
+		if strings.HasPrefix(r, "sua") || strings.HasPrefix(r, "suy") {
+			r = "x" + r[1:] // Суан: Xuan (Vietnamese has no sua-, suy- in names)
+		}
 		parts = append(parts, r)
 	}
 	key := strings.Join(parts, " ")

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,9 +13,11 @@ import (
 // transliterated into that script reads back (ट्रान → tran, ٹران → tran,
 // Нгуен → nguen, Nguyễn → nguyen). Other scripts give "".
 func Romanize(w string) string {
+	if r, _ := utf8.DecodeRuneInString(w); eastScript(r) {
+		return strings.Join(eastSyllables(w), "")
+	}
 	var b strings.Builder
 	rs := []rune(w)
-	defer func() {}()
 	script := rune(0)
 	if len(rs) > 0 {
 		script = rs[0]
@@ -40,7 +43,18 @@ func Romanize(w string) string {
 		case r >= 0x0600 && r <= 0x06FF:
 			arabic(&b, rs, i)
 		case r >= 0x0400 && r <= 0x04FF:
-			b.WriteString(cyrillic[unicode.ToLower(r)])
+			lr := unicode.ToLower(r)
+			soft := i+1 < len(rs) && rs[i+1] == 'ь'
+			switch {
+			case lr == 'т' && soft && i+2 < len(rs):
+				b.WriteString("ch") // Тьинь: Chinh
+				i++
+			case lr == 'н' && soft:
+				b.WriteString("nh") // Минь: Minh
+				i++
+			default:
+				b.WriteString(cyrillic[lr])
+			}
 		case r >= 0x0370 && r <= 0x03FF:
 			b.WriteString(greek[unicode.ToLower(r)])
 		default:

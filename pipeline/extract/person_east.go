@@ -1,0 +1,518 @@
+package extract
+
+import (
+	"bufio"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// People in the scripts written without spaces between words (Chinese,
+// Japanese, Thai, Lao, Khmer) and Korean names written as one word: found by
+// the cues of each language (a title before a Chinese or Thai name, 氏 after a
+// katakana name, 서기장 after a Korean one) and the shape of a Vietnamese name
+// in the script (its first syllable a Vietnamese surname), never from a list of
+// names. Spans hold the name's characters only.
+
+// cueSets are the sections of roman/cues.txt.
+var theCues = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	data, err := romanFS.ReadFile("roman/cues.txt")
+	if err != nil {
+		return out
+	}
+	section := ""
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "["):
+			section = strings.Trim(line, "[]")
+		default:
+			out[section] = append(out[section], line)
+		}
+	}
+	// longest first: 总书记 before 书记
+	for _, l := range out {
+		sortByLen(l)
+	}
+	return out
+})
+
+func sortByLen(l []string) {
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+}
+
+// hasPrefixAny returns the cue of set that s starts with.
+func hasPrefixAny(s string, set []string) (string, bool) {
+	for _, c := range set {
+		if strings.HasPrefix(s, c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// isSurname reports a romanized syllable that is a Vietnamese surname.
+func isSurname(rom string) bool {
+	_, ok := surnameOf(rom)
+	return ok
+}
+
+// surnameOf returns the canonical spelling of a romanized surname; th may
+// stand for T (Korean 토람 is To Lam).
+func surnameOf(rom string) (string, bool) { return theNames().surnameOf(rom) }
+
+// surnameOf is the package's surnameOf over the names of n (usable while n is
+// still being loaded: the places list is keyed with it).
+func (n *nameData) surnameOf(rom string) (string, bool) {
+	if c, ok := n.surname[rom]; ok {
+		return c, true
+	}
+	if strings.HasPrefix(rom, "b") {
+		if c, ok := n.surname["v"+rom[1:]]; ok {
+			return c, true // Korean ㅂ is B and V: 보 Vo
+		}
+	}
+	if strings.HasPrefix(rom, "th") {
+		if _, ok := n.surname[rom[2:]]; !ok {
+			if c, ok := n.surname["t"+rom[2:]]; ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// notKoreanName reports a Korean name found by the word-by-word search that
+// is a Korean phrase (당 제14차: the party's 14th).
+func notKoreanName(e Entity) bool {
+	cues := theCues()
+	for _, w := range strings.Fields(e.Text) {
+		for _, n := range cues["ko_not_word"] {
+			if w == n {
+				return true
+			}
+		}
+		for _, n := range cues["ko_not"] {
+			if strings.Contains(w, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropNotNames removes what the word-by-word search of Extract took for a
+// name in Korean.
+func (t *Text) dropNotNames(es []Entity) []Entity {
+	if t.Lang != "ko" {
+		return es
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.Type != Person || !notKoreanName(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// vnName reports syllables that have the shape of a Vietnamese name: 1 to 5
+// syllables, the first a surname (To Lam: to, lam).
+func vnName(sy []string, min int) bool {
+	if len(sy) < min || len(sy) > 5 || !isSurname(sy[0]) {
+		return false
+	}
+	return allSyllables(sy)
+}
+
+// allSyllables reports romanized words that all have the shape of Vietnamese syllables.
+func allSyllables(sy []string) bool {
+	for _, s := range sy {
+		if !vnSyllable(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// peopleEast finds the names of Chinese, Japanese, Korean, Thai, Lao and
+// Khmer articles that the word-by-word search of Extract cannot see.
+func (t *Text) peopleEast() []Entity {
+	var out []Entity
+	// a token of these scripts is a whole phrase: claims are checked against
+	// the names found here, and made at the end
+	places := theCues()[t.Lang+"_place"]
+	add := func(start, stop int, title string) {
+		if start >= stop {
+			return
+		}
+		for _, e := range out {
+			if start < e.End && e.Start < stop {
+				return
+			}
+		}
+		name := t.S[start:stop]
+		if _, place := hasPrefixAny(t.S[stop:], places); place {
+			return // 胡志明市: Ho Chi Minh City
+		}
+		key := personKey(name)
+		if key == "" || t.placeOrMedia(name, key, 0, len(t.Toks), title != "") {
+			return
+		}
+		out = append(out, Entity{Type: Person, Text: name, Value: name, Start: start, End: stop, Title: title, Key: key})
+	}
+	switch t.Lang {
+	case "zh":
+		t.peopleZh(add)
+	case "ja":
+		t.peopleJa(add)
+	case "ko":
+		t.peopleKo(add)
+	case "th", "lo", "km":
+		t.peopleAbugida(add)
+	default:
+		return nil
+	}
+	// a name found once by its cue is the same name elsewhere in the article
+	seen := map[string]bool{}
+	for _, e := range out {
+		seen[e.Text] = true
+	}
+	for name := range seen {
+		for off := 0; ; {
+			k := strings.Index(t.S[off:], name)
+			if k < 0 {
+				break
+			}
+			s := off + k
+			off = s + len(name)
+			if t.boundaryAt(s) && t.boundaryAt(off) {
+				add(s, off, "")
+			}
+		}
+	}
+	for _, e := range out {
+		t.Claim(e.Start, e.End)
+	}
+	return out
+}
+
+// boundaryAt reports whether offset off may start or end a name found again:
+// not inside a katakana or Hangul word (ト of トラム), Chinese always.
+func (t *Text) boundaryAt(off int) bool {
+	if off <= 0 || off >= len(t.S) {
+		return true
+	}
+	a, _ := utf8.DecodeLastRuneInString(t.S[:off])
+	b, _ := utf8.DecodeRuneInString(t.S[off:])
+	inWord := func(r rune) bool {
+		return isKatakana(r) || r >= 0xAC00 && r <= 0xD7A3 || r >= 0x0E00 && r <= 0x0EFF || r >= 0x1780 && r <= 0x17FF
+	}
+	if t.Lang == "ko" && inWord(a) {
+		return false // a particle after it is fine, a block before it is not
+	}
+	return !(inWord(a) && inWord(b))
+}
+
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x2FFFF
+}
+
+// hanReading is the romanized Sino-Vietnamese reading of a Han character.
+func hanReading(r rune) (string, bool) {
+	s, ok := theEast().han[r]
+	return s, ok
+}
+
+// peopleZh finds Chinese names after a title (总书记苏林) or before one
+// (胡志明主席): 2–4 characters that read as a Vietnamese name.
+func (t *Text) peopleZh(add func(int, int, string)) {
+	cues := theCues()
+	for _, title := range cues["zh_before"] {
+		for off := 0; ; {
+			k := strings.Index(t.S[off:], title)
+			if k < 0 {
+				break
+			}
+			start := off + k + len(title)
+			off = start
+			// a list after the title: 副总理范明政、黎明智
+			for n := 0; n < 8; n++ {
+				stop := t.zhNameAfter(start)
+				if stop == start {
+					break
+				}
+				add(start, stop, title)
+				if !strings.HasPrefix(t.S[stop:], "、") {
+					break
+				}
+				start = stop + len("、")
+			}
+		}
+	}
+	for _, title := range cues["zh_after"] {
+		for off := 0; ; {
+			k := strings.Index(t.S[off:], title)
+			if k < 0 {
+				break
+			}
+			end := off + k
+			off = end + len(title)
+			if start := t.zhNameBefore(end); start < end {
+				add(start, end, title)
+			}
+		}
+	}
+}
+
+// zhNameAfter returns the end of a Vietnamese name that starts at start, or start.
+func (t *Text) zhNameAfter(start int) int {
+	var ends []int // ends[i]: end of the name of i+1 characters
+	var sy []string
+	for p := start; p < len(t.S) && len(ends) < 4; {
+		r, size := utf8.DecodeRuneInString(t.S[p:])
+		rd, ok := hanReading(r)
+		if !isHan(r) || !ok {
+			break
+		}
+		sy = append(sy, rd)
+		p += size
+		ends = append(ends, p)
+	}
+	if len(sy) < 2 || !isSurname(sy[0]) {
+		return start
+	}
+	stops := theCues()["zh_stop"]
+	ok := func(n int) bool {
+		if n > len(ends) || !vnName(sy[:n], 2) {
+			return false
+		}
+		rest := t.S[ends[n-1]:]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !isHan(r) {
+			return true
+		}
+		_, stop := hasPrefixAny(rest, stops)
+		return stop
+	}
+	// four characters only with the middle name Thị (阮氏金银)
+	if len(sy) == 4 && sy[1] == "thi" && ok(4) {
+		return ends[3]
+	}
+	for _, n := range []int{3, 2} {
+		if ok(n) {
+			return ends[n-1]
+		}
+	}
+	if len(sy) >= 3 && vnName(sy[:3], 3) {
+		return ends[2]
+	}
+	return start
+}
+
+// zhNameBefore returns the start of a Vietnamese name that ends at end, or end.
+func (t *Text) zhNameBefore(end int) int {
+	var starts []int
+	var sy []string
+	for p := end; p > 0 && len(starts) < 3; {
+		r, size := utf8.DecodeLastRuneInString(t.S[:p])
+		rd, ok := hanReading(r)
+		if !isHan(r) || !ok {
+			break
+		}
+		sy = append([]string{rd}, sy...)
+		p -= size
+		starts = append(starts, p)
+	}
+	for _, n := range []int{3, 2} {
+		if n <= len(sy) && vnName(sy[len(sy)-n:], 2) {
+			return starts[n-1]
+		}
+	}
+	return end
+}
+
+func isKatakana(r rune) bool { return r >= 0x30A1 && r <= 0x30FA || r == 0x30FC }
+
+func isKanaJoiner(r rune) bool { return r == '・' || r == '･' || r == '＝' }
+
+// peopleJa finds katakana names: parts joined by ・ (グエン・ホン・ハイ), or one
+// part with an honorific after it (ヒエン氏).
+func (t *Text) peopleJa(add func(int, int, string)) {
+	cues := theCues()
+	s := t.S
+	for p := 0; p < len(s); {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if !isKatakana(r) {
+			p += size
+			continue
+		}
+		start := p
+		parts := 0
+		var first string
+		end := p
+		for {
+			q := end
+			for q < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[q:])
+				if !isKatakana(r2) {
+					break
+				}
+				q += sz
+			}
+			if parts == 0 {
+				first = s[end:q]
+			}
+			parts++
+			end = q
+			r2, sz := utf8.DecodeRuneInString(s[end:])
+			if !isKanaJoiner(r2) {
+				break
+			}
+			r3, _ := utf8.DecodeRuneInString(s[end+sz:])
+			if !isKatakana(r3) {
+				break
+			}
+			end += sz
+		}
+		p = end
+		// a katakana word right before (joined with nothing) is part of a longer word
+		if prev, _ := utf8.DecodeLastRuneInString(s[:start]); isKanaJoiner(prev) {
+			continue
+		}
+		rest := s[end:]
+		if _, place := hasPrefixAny(rest, cues["ja_place"]); place {
+			continue
+		}
+		title, honour := hasPrefixAny(rest, cues["ja_after"])
+		switch {
+		case parts >= 2 && (honour || parts >= 3 || isSurname(Romanize(first))):
+		case parts == 1 && honour && (title == "氏" || title == "さん" || title == "同志") && utf8.RuneCountInString(first) >= 2:
+		default:
+			continue
+		}
+		add(start, end, title)
+	}
+}
+
+// peopleKo finds Korean names written as one word before a title
+// (토람 서기장, 쩐탄만 국회의장) or after a photo credit (사진: 하이린).
+func (t *Text) peopleKo(add func(int, int, string)) {
+	after := theCues()["ko_after"]
+	for i := range t.Toks {
+		if t.Toks[i].Kind != Word || t.claimed[i] {
+			continue
+		}
+		w := t.S[t.Toks[i].Start:t.Toks[i].End]
+		if r, _ := utf8.DecodeRuneInString(w); r < 0xAC00 || r > 0xD7A3 {
+			continue
+		}
+		title := ""
+		cued := t.creditBefore(i) || t.tok(i-1) == ":" && t.tok(i-2) == "사진"
+		if i+1 < len(t.Toks) && t.sameLine(i, i+1) && t.Toks[i+1].Kind == Word {
+			if c, ok := hasPrefixAny(t.lower[i+1], after); ok {
+				title, cued = c, true
+			}
+		}
+		sy := theEast().readHangul(w)
+		if !cued {
+			// a name of three syllables or more with a surname no Korean word starts with
+			first, ok := hasPrefixAny(w, theCues()["ko_surname"])
+			if !ok || len(sy) < 3 || first != w[:len(first)] {
+				continue
+			}
+			if rest := theEast().readHangul(w[len(first):]); len(rest) != len(sy)-1 {
+				continue // the surname's blocks begin a longer syllable
+			}
+		}
+		credit := title == "" && cued
+		if credit && len(sy) >= 2 && len(sy) <= 4 && allSyllables(sy) {
+			add(t.Toks[i].Start, t.Toks[i].End, "")
+			continue
+		}
+		if !vnName(sy, 2) || notKoreanName(Entity{Text: w}) {
+			continue
+		}
+		add(t.Toks[i].Start, t.Toks[i].End, title)
+	}
+}
+
+// peopleAbugida finds Thai, Lao and Khmer names after a title, in the same
+// word (ประธานาธิบดีเลืองเกื่อง) or the next (เลขาธิการ โตลัม, ທ່ານ ເຈິ່ນເກິມຕູ).
+// A Cambodian name after a Khmer honorific is two words (សម្តេច… ហេង សំរិន).
+func (t *Text) peopleAbugida(add func(int, int, string)) {
+	before := theCues()["abugida_before"]
+	for i := range t.Toks {
+		if t.Toks[i].Kind != Word || t.claimed[i] {
+			continue
+		}
+		w := t.lower[i]
+		start := t.Toks[i].Start
+		title := ""
+		if i > 0 && t.Toks[i-1].Kind == Word && t.sameLine(i-1, i) {
+			for _, c := range before {
+				if strings.HasSuffix(t.lower[i-1], c) {
+					title = c
+					break
+				}
+			}
+		}
+		if title == "" {
+			if c, ok := hasPrefixAny(w, before); ok && len(c) < len(w) {
+				title, start = c, start+len(c)
+				if _, again := hasPrefixAny(w[len(c):], before); again {
+					continue
+				}
+			}
+		}
+		if title == "" {
+			continue
+		}
+		if _, isTitle := hasPrefixAny(t.S[start:t.Toks[i].End], before); isTitle {
+			continue // ប្រធាន រដ្ឋសភា: a title, no name
+		}
+		sy := eastSyllables(t.S[start:t.Toks[i].End])
+		if vnName(sy, 1) {
+			stop := t.Toks[i].End
+			// a name spaced by syllables: โต ลัม
+			for k := i + 1; k < len(t.Toks) && len(sy) < 4 && t.Toks[k].Kind == Word && t.sameLine(i, k); k++ {
+				more := eastSyllables(t.S[t.Toks[k].Start:t.Toks[k].End])
+				if _, not := hasPrefixAny(t.lower[k], theCues()["abugida_not"]); not || len(more) != 1 || !vnSyllable(more[0]) || utf8.RuneCountInString(t.lower[k]) > 5 {
+					break
+				}
+				sy = append(sy, more...)
+				stop = t.Toks[k].End
+			}
+			if len(sy) >= 2 {
+				add(start, stop, title)
+			}
+			continue
+		}
+		// a Khmer name of two short words after an honorific
+		if t.Lang == "km" && start == t.Toks[i].Start && i+1 < len(t.Toks) && t.Toks[i+1].Kind == Word && t.sameLine(i, i+1) &&
+			shortWord(t.lower[i]) && shortWord(t.lower[i+1]) {
+			if _, cue := hasPrefixAny(t.lower[i+1], before); !cue && len(eastSyllables(t.lower[i])) > 0 && len(eastSyllables(t.lower[i+1])) > 0 {
+				add(start, t.Toks[i+1].End, title)
+			}
+		}
+	}
+}
+
+// shortWord reports a word of 2 to 6 letters (marks aside): a Khmer given name.
+func shortWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsMark(r) {
+			n++
+		}
+	}
+	return n >= 2 && n <= 6
+}

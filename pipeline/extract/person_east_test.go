@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/partynews/partynews/corpus"
+)
+
+// TestPeopleEast: people in the scripts without spaces and in Korean, found
+// by their cues; spans hold the name only. Sentences written for the test.
+func TestPeopleEast(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []string // names, in text order
+	}{
+		{"zh", "越共中央总书记苏林出席会议。苏林强调，要加快发展。", []string{"苏林", "苏林"}},
+		{"zh", "政府总理范明政主持会议并讲话。", []string{"范明政"}},
+		{"zh", "省委书记吴志强在会上致辞，院长黎明智出席。", []string{"吴志强", "黎明智"}},
+		{"zh", "胡志明主席的思想永放光芒。胡志明市经济发展迅速。", []string{"胡志明"}},
+		{"zh", "越南国家主席会见了各国代表来自全国各地。", nil},
+		{"zh", "出席会议的有副总理黎明慨、陈红河和其他领导。", []string{"黎明慨", "陈红河"}},
+		{"ja", "グエン・ホン・ハイ氏は会議に出席した。ホー・チ・ミン市で開かれた。", []string{"グエン・ホン・ハイ"}},
+		{"ja", "書記長のト・ラム氏とファム・ミン・チン首相が会談した。ラム氏も。", []string{"ト・ラム", "ファム・ミン・チン", "ラム"}},
+		{"ja", "ラオス首相とベトナム・ラオスの友好関係。", nil},
+		{"ko", "토람 서기장은 회의에서 연설했다. 르엉꾸엉 주석도 참석했다.", []string{"토람", "르엉꾸엉"}},
+		{"ko", "위원 명단: 응우옌쑤언탕; 부이티민화아이; 당위원회 서기.", []string{"응우옌쑤언탕", "부이티민화아이"}},
+		{"ko", "당 제14차 대회가 열렸다. (사진: 하이린)", []string{"하이린"}},
+		{"th", "เลขาธิการใหญ่ โต ลัม และคณะ ประธานาธิบดีเลืองเกื่อง ด้วย", []string{"โต ลัม", "เลืองเกื่อง"}},
+		{"lo", "ເລຂາທິການໃຫຍ່ ໂຕເລິມ ແລະ ທ່ານ ເຈິ່ນເກິມຕູ ໄດ້ເຂົ້າຮ່ວມ", []string{"ໂຕເລິມ", "ເຈິ່ນເກິມຕູ"}},
+		{"km", "សម្តេចអគ្គមហាពញាចក្រី ហេង សំរិន និង លោកប្រធាន ហូជីមិញ", []string{"ហេង សំរិន", "ហូជីមិញ"}},
+		{"th", "ประธาน สภา แห่งชาติ", nil},
+	}
+	for _, c := range cases {
+		es := All(c.text, c.lang, Default()...)
+		checkSpans(t, c.text, es)
+		var got []string
+		sort.SliceStable(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+		for _, e := range es {
+			if e.Type == Person {
+				got = append(got, e.Text)
+				if e.Key == "" {
+					t.Errorf("%s %q: no key", c.lang, e.Text)
+				}
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestPeopleEastKeys: the names found get the key of their Latin spelling.
+func TestPeopleEastKeys(t *testing.T) {
+	for _, c := range []struct{ lang, text, key string }{
+		{"zh", "越共中央总书记苏林出席会议。", "to lam"},
+		{"ja", "書記長のト・ラム氏が出席した。", "to lam"},
+		{"ko", "토람 서기장은 말했다.", "to lam"},
+		{"th", "เลขาธิการ โตลัม กับ", "to lam"},
+		{"lo", "ເລຂາທິການໃຫຍ່ ໂຕເລິມ ສະແດງ", "to lam"},
+	} {
+		found := false
+		for _, e := range All(c.text, c.lang, Default()...) {
+			if e.Type == Person {
+				found = true
+				if e.Key != c.key {
+					t.Errorf("%s %q: key %q, want %q", c.lang, e.Text, e.Key, c.key)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: no person", c.lang, c.text)
+		}
+	}
+}
+
+// BenchmarkExtractEast measures extraction over the real dev articles of the
+// scripts without spaces and Korean (skipped when ../shared is absent).
+func BenchmarkExtractEast(b *testing.B) {
+	var docs []struct{ text, lang string }
+	size := 0
+	for _, lang := range []string{"zh", "ja", "ko", "th", "lo", "km", "my"} {
+		files, _ := filepath.Glob("../../../shared/corpus/dev-more/" + lang + "_*.txt")
+		for _, f := range files {
+			a, err := corpus.Read(f, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs = append(docs, struct{ text, lang string }{a.Text, lang})
+			size += len(a.Text)
+		}
+	}
+	if len(docs) == 0 {
+		b.Skip("no dev-more articles")
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			All(d.text, d.lang, Default()...)
+		}
+	}
+}
+
+// FuzzPeopleEast: any text in the scripts without spaces gives sound spans.
+func FuzzPeopleEast(f *testing.F) {
+	f.Add("越共中央总书记苏林出席会议。", "zh")
+	f.Add("グエン・ホン・ハイ氏は・", "ja")
+	f.Add("토람 서기장은 (사진: 하이린)", "ko")
+	f.Add("เลขาธิการ โตลัม กับ", "th")
+	f.Add("ທ່ານ ເຈິ່ນເກິມຕູ", "lo")
+	f.Add("សម្តេច ហេង សំរិន", "km")
+	f.Add("טו לאם ג'", "he")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		text = corpus.Normalize(text)
+		checkSpans(t, text, All(text, lang, Default()...))
+		for _, w := range nameWords(text) {
+			_ = Romanize(w)
+		}
+	})
+}
