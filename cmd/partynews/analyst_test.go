@@ -101,7 +101,7 @@ func TestCrossScriptPeople(t *testing.T) {
 		b, _ := os.ReadFile(h.Path)
 		text := string(b)
 		spelled := false
-		for _, s := range []string{"To Lam", "टो लाम", "तो लाम", "टो लैम", "ٹو لام", "টো লাম", "То Лам", "TO LAM", "トー・ラム", "To Lâm", "ทอ ลัม"} {
+		for _, s := range []string{"To Lam", "टो लाम", "तो लाम", "टो लैम", "ٹو لام", "টো লাম", "То Лам", "TO LAM", "トー・ラム", "To Lâm", "ทอ ลัม", "토람", "또 럼", "ト・ラム", "苏林", "ໂຕເລິມ", "តូ ឡឹម", "טו לאם", "โต ลัม", "Το Λαμ"} {
 			spelled = spelled || strings.Contains(text, s)
 		}
 		if !spelled {
