@@ -186,9 +186,17 @@ func TestSearchOutputs(t *testing.T) {
 	// facets: every facet asked for, [] when it has no value
 	_, out, _ = runAll(t, "", "search", "--index", idx, "--json", "--facet", "lang,person", "-n", "0", "lang:ur")
 	_, facets, _ := hitLines(t, out)
+	if facets == nil {
+		t.Fatalf("no facets line: %s", out)
+	}
 	f, _ := facets["facets"].(map[string]any)
 	if f == nil || f["lang"] == nil || f["person"] == nil {
 		t.Errorf("facets line %v", facets)
+	}
+	// text facets follow every page of hits
+	_, out, _ = runAll(t, "", "search", "--index", idx, "--facet", "lang", "-n", "0", "सम्मेलनों")
+	if i := strings.Index(out, "\nlang:\n"); i < 0 || strings.Count(out[:i], "[hi] ") != 3 || strings.Contains(out[i:], "[hi] ") {
+		t.Errorf("--facet with --limit 0 over pages: %q", out)
 	}
 	// a query that starts with "-" after "--" is a query, not a flag
 	if code, _, errs := runAll(t, "", "search", "--index", idx, "--count", "--", "-lang:ur", "सम्मेलनों"); code != exitOK {

@@ -116,6 +116,7 @@ value, query or index) — as grep.
 			}
 			start := time.Now()
 			var total uint64
+			var facetCounts map[string][]search.FacetCount // of the first page: the whole result's
 			shown := 0
 			if count {
 				opt.Limit, opt.Facets = 1, nil
@@ -147,10 +148,8 @@ value, query or index) — as grep.
 						return err
 					}
 					shown += len(res.Hits)
-					if first && len(facets) > 0 {
-						if err := p.facets(facets, res.Facets); err != nil {
-							return err
-						}
+					if first {
+						facetCounts = res.Facets
 					}
 					if limit != 0 || uint64(opt.Offset+page) >= total || len(res.Hits) == 0 {
 						break
@@ -159,6 +158,11 @@ value, query or index) — as grep.
 					if err := out.Flush(); err != nil {
 						return err
 					}
+				}
+			}
+			if len(facets) > 0 && !count {
+				if err := p.facets(facets, facetCounts); err != nil {
+					return err
 				}
 			}
 			took := time.Since(start)
