@@ -53,10 +53,11 @@ func TestBadValues(t *testing.T) {
 		{[]string{"bogus"}, `unknown command "bogus"`},
 		{[]string{"completion", "tcsh"}, `no completion for shell "tcsh"`},
 		{[]string{"completion"}, `name a shell`},
+		{[]string{"help", "xx"}, `help: no command or topic "xx"`},
 		{[]string{"extract", "-", "-"}, `standard input (-) named twice`},
 	} {
 		args := c.args
-		if args[0] != "serch" && args[0] != "bogus" && args[0] != "completion" && args[0] != "extract" {
+		if args[0] != "serch" && args[0] != "bogus" && args[0] != "completion" && args[0] != "extract" && args[0] != "help" {
 			args = append([]string{args[0], "--index", idx}, args[1:]...)
 		}
 		code, out, errs := runAll(t, "", args...)

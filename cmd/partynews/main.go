@@ -146,6 +146,7 @@ command), 3 index finished but some files failed.
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
 	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp())
+	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	fixCompletionCmd(root)
 	for _, c := range root.Commands() {
@@ -155,6 +156,35 @@ command), 3 index finished but some files failed.
 		}
 	}
 	return root
+}
+
+// newHelpCmd is 'help [COMMAND|TOPIC]': an unknown topic is a usage error
+// (cobra's own help prints the root's help and exits 0).
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND|TOPIC]",
+		Short: "Help about a command, or a topic: json",
+		Long: `Help about any command, or about a topic (json: the fields of --json output).
+
+Exit status: 0 shown, 2 no such command or topic.`,
+		ValidArgsFunction: func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, s := range c.Root().Commands() {
+				if s.IsAvailableCommand() || s.IsAdditionalHelpTopicCommand() {
+					names = append(names, s.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || (len(args) > 0 && (target == c.Root() || len(rest) > 0)) {
+				return usageError("help: no command or topic %q (see 'partynews --help')", strings.Join(args, " "))
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
 }
 
 // fixCompletionCmd makes 'completion SHELL' with a shell cobra does not
