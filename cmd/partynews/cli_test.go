@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/search"
 )
@@ -336,5 +338,33 @@ func TestCutSnippet(t *testing.T) {
 		if got := cutCells(c.s, c.cells); got != c.want {
 			t.Errorf("cutCells(%q, %d) = %q, want %q", c.s, c.cells, got, c.want)
 		}
+	}
+}
+
+// On a terminal of width w, the lead and snippet lines fit in w columns and the
+// mark stays in view.
+func TestPrintHitWidth(t *testing.T) {
+	doc := &index.Document{Lang: "hi", Paths: []string{"/a/1.txt"},
+		Lead: "पहली पंक्ति में बहुत सारे शब्द हैं जो एक छोटे टर्मिनल में नहीं समाते और उन्हें काटना पड़ता है"}
+	text := "शुरुआत के शब्द यहाँ हैं और फिर बहुत सारे शब्द आते हैं, इसके बाद सम्मेलन आयोजित किया गया और अंत में और भी शब्द"
+	i := strings.Index(text, "सम्मेलन")
+	h := search.Hit{ID: "x", Position: 1, Doc: doc, Snippet: search.Snippet{Text: text, Marks: [][2]int{{i, i + len("सम्मेलन")}}}}
+	for _, w := range []int{40, 60, 100} {
+		var b bytes.Buffer
+		printHit(&b, h, false, w)
+		lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+		for _, l := range lines[1:] {
+			if cw := uniseg.StringWidth(l); cw > w {
+				t.Errorf("width %d: line of %d columns: %q", w, cw, l)
+			}
+		}
+		if !strings.Contains(lines[2], "[सम्मेलन]") {
+			t.Errorf("width %d: mark cut off: %q", w, lines[2])
+		}
+	}
+	var b bytes.Buffer
+	printHit(&b, h, false, 0) // not a terminal: nothing cut
+	if !strings.Contains(b.String(), "और भी शब्द") {
+		t.Errorf("width 0 cut the snippet: %q", b.String())
 	}
 }
