@@ -4,12 +4,20 @@ BIN     := bin/partynews
 SHARED  ?= ../shared
 DEMO    := .demo
 
-.PHONY: build test demo eval bench lint fuzz clean
+.PHONY: build test demo eval bench lint fuzz clean man
+
+# partynews --version prints this: the git description when there is one.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
 
 FUZZTIME ?= 30s
 
 build:
-	$(GO) build -o $(BIN) ./cmd/partynews
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/partynews
+
+# Man pages generated from the commands' help: man/partynews.1, man/partynews-search.1 …
+man: build
+	$(BIN) man man
 
 # The test command of the README and CI.
 test:
@@ -69,4 +77,4 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 clean:
-	rm -rf bin $(DEMO) $(DEMO)-*.jsonl .bench
+	rm -rf bin man $(DEMO) $(DEMO)-*.jsonl .bench

@@ -55,13 +55,18 @@ func TestAnalystSample(t *testing.T) {
 	code, out = runT(t, "search", "--index", idx, "--json", "--facet", "lang,person,document,year", "सम्मेलनों")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	var last struct {
+		Type   string
 		Facets map[string][]struct {
 			Term  string
 			Count int
 		}
 	}
-	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &last); err != nil || len(last.Facets["lang"]) == 0 || last.Facets["lang"][0].Term != "hi" {
-		t.Errorf("facets: %d %v %s", code, err, lines[len(lines)-1])
+	if len(lines) < 2 {
+		t.Fatalf("facets: %d %s", code, out)
+	}
+	facetLine := lines[len(lines)-2] // the summary is last
+	if err := json.Unmarshal([]byte(facetLine), &last); err != nil || last.Type != "facets" || len(last.Facets["lang"]) == 0 || last.Facets["lang"][0].Term != "hi" {
+		t.Errorf("facets: %d %v %s", code, err, facetLine)
 	}
 	code, out = runT(t, "timeline", "--index", idx, "--json", "lang:hi")
 	if code != exitOK || !strings.Contains(out, `"month":"2017-10"`) {
@@ -97,6 +102,9 @@ func TestCrossScriptPeople(t *testing.T) {
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var h hitJSON
 		json.Unmarshal([]byte(l), &h)
+		if h.Type != "hit" {
+			continue
+		}
 		langs[h.Lang] = true
 		b, _ := os.ReadFile(h.Path)
 		text := string(b)

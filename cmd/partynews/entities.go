@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
 )
@@ -32,6 +33,9 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 				return err
 			}
 			defer r.Close()
+			if err := checkLang(lang, r.Languages()); err != nil {
+				return err
+			}
 			list, err := r.Top(c.Context(), typ, top, lang)
 			if err != nil {
 				return &exitError{exitUsage, err}
@@ -53,10 +57,12 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&typ, "type", "person", "person, document, date, figure, year, month, unit or lang")
-	f.IntVar(&top, "top", 20, "how many")
-	f.StringVar(&lang, "lang", "", "only articles in this language")
+	choiceVar(f, &typ, "type", "person", index.FacetNames, strings.Join(index.FacetNames, ", "))
+	intVar(f, &top, "top", "n", 20, 1, "a whole number ≥ 1", "how many")
+	f.StringVar(&lang, "lang", "", "only articles in this language ('partynews stats' lists the index's)")
 	f.BoolVar(&asJSON, "json", false, "print JSON Lines")
+	_ = c.RegisterFlagCompletionFunc("type", completeWords(index.FacetNames...))
+	_ = c.RegisterFlagCompletionFunc("lang", completeLang)
 	return c
 }
 
@@ -98,6 +104,9 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 				return err
 			}
 			defer r.Close()
+			if err := checkLang(lang, r.Languages()); err != nil {
+				return err
+			}
 			months, total, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
 			if err != nil {
 				return &exitError{exitUsage, err}
@@ -114,7 +123,7 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 					most = max(most, m.Count)
 				}
 				bar := "█"
-				if !useColor(os.Stdout) && os.Getenv("NO_COLOR") != "" {
+				if !colorOn(c, stdoutFile(c)) && os.Getenv("NO_COLOR") != "" {
 					bar = "#"
 				}
 				for _, m := range months {
@@ -129,6 +138,7 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
-	c.Flags().StringVar(&lang, "lang", "", "only articles in this language")
+	c.Flags().StringVar(&lang, "lang", "", "only articles in this language ('partynews stats' lists the index's)")
+	_ = c.RegisterFlagCompletionFunc("lang", completeLang)
 	return c
 }

@@ -37,6 +37,8 @@ first:
   partynews export --format es-bulk --out bulk.ndjson
   curl -XPOST localhost:9200/_bulk -H 'Content-Type: application/x-ndjson' --data-binary @bulk.ndjson
 
+Exit status: 0 written, 1 an error, 2 a usage error (a bad --format, no index).
+
 ` + indexHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {

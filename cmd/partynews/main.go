@@ -11,7 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
@@ -50,9 +52,17 @@ func main() {
 
 // run executes one command line and returns its exit status.
 func run(args []string, stdout io.Writer) int {
+	return runIO(args, os.Stdin, stdout, os.Stderr)
+}
+
+// runIO is run with standard input and error given too: messages, the hit-count
+// footer and progress go there.
+func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot()
 	root.SetArgs(args)
+	root.SetIn(stdin)
 	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
@@ -60,12 +70,18 @@ func run(args []string, stdout io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(os.Stderr, "partynews: %v\n", ee.err)
+			fmt.Fprintf(stderr, "partynews: %v\n", oneLine(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintf(os.Stderr, "partynews: %v\n", err)
+	fmt.Fprintf(stderr, "partynews: %v\n", oneLine(err.Error()))
 	return exitFatal
+}
+
+// oneLine keeps an error message on one line (cobra's suggestions come on
+// lines of their own).
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n\t", "; ")), " ")
 }
 
 const indexHelp = `The index lives in --index DIR, else in $PARTYNEWS_INDEX, else in
@@ -79,10 +95,30 @@ func newRoot() *cobra.Command {
 languages), detects each article's language, extracts people, dates, document
 numbers (18-NQ/TW) and figures, and keeps a full-text index to search.
 
+Exit status (each command's --help gives its own): 0 done or something found,
+1 nothing found or an error, 2 a usage error (a bad flag, value, query or
+command), 3 index finished but some files failed.
+
 ` + indexHelp,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Version:                    versionString(),
+		SuggestionsMinimumDistance: 2,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		// A word that is no command is a usage error (exit 2), with cobra's
+		// suggestion; no word at all prints the help.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(s, ", "))
+			}
+			return usageError("%s (see 'partynews --help')", msg)
+		},
 	}
+	root.SetVersionTemplate("partynews {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{exitUsage, fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())}
 	})
@@ -107,11 +143,96 @@ numbers (18-NQ/TW) and figures, and keeps a full-text index to search.
 			profile.Close()
 		}
 	}
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd())
+	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp())
+	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd()
+	fixCompletionCmd(root)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
+		if c.Runnable() && !strings.Contains(c.Long, "Exit status") {
+			c.Long = strings.TrimRight(c.Long, "\n") + "\n\nExit status: 0 done, 1 an error, 2 a usage error."
+		}
 	}
 	return root
+}
+
+// newHelpCmd is 'help [COMMAND|TOPIC]': an unknown topic is a usage error
+// (cobra's own help prints the root's help and exits 0).
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND|TOPIC]",
+		Short: "Help about a command, or a topic: json",
+		Long: `Help about any command, or about a topic (json: the fields of --json output).
+
+Exit status: 0 shown, 2 no such command or topic.`,
+		ValidArgsFunction: func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, s := range c.Root().Commands() {
+				if s.IsAvailableCommand() || s.IsAdditionalHelpTopicCommand() {
+					names = append(names, s.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || (len(args) > 0 && (target == c.Root() || len(rest) > 0)) {
+				return usageError("help: no command or topic %q (see 'partynews --help')", strings.Join(args, " "))
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+// fixCompletionCmd makes 'completion SHELL' with a shell cobra does not
+// generate for (tcsh) a usage error instead of a help page and exit 0.
+func fixCompletionCmd(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, s := range c.Commands() {
+			shells = append(shells, s.Name())
+		}
+		c.Long += "\n\nExit status: 0 done, 2 a shell partynews has no completion for."
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("completion: name a shell: %s", strings.Join(shells, ", "))
+			}
+			return usageError("completion: no completion for shell %q (shells: %s)", args[0], strings.Join(shells, ", "))
+		}
+	}
+}
+
+// version is set at build time: go build -ldflags "-X main.version=v1.2.3"
+// (make build does). Without it, the module version Go recorded, else "devel".
+var version string
+
+func versionString() string {
+	v := version
+	goVer := runtime.Version()
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		goVer = bi.GoVersion
+		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		if v == "" {
+			for _, s := range bi.Settings {
+				if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+					v = "devel-" + s.Value[:12]
+				}
+			}
+		}
+	}
+	if v == "" {
+		v = "devel"
+	}
+	return v + " (" + goVer + ")"
 }
 
 // wrapArgs turns cobra's argument-count errors into usage errors (exit 2).

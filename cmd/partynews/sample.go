@@ -13,7 +13,9 @@ func newSampleCmd() *cobra.Command {
 		Use:   "sample DIR",
 		Short: "Write the embedded sample articles (4 Hindi, 1 Urdu) into DIR",
 		Long: `Write the five real articles embedded in partynews into DIR, to try the
-tool without an archive: partynews sample /tmp/s && partynews index /tmp/s`,
+tool without an archive: partynews sample /tmp/s && partynews index /tmp/s
+
+Exit status: 0 written, 1 DIR could not be written, 2 a usage error.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			paths, err := sample.WriteTo(args[0])

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +21,8 @@ metadata, the text with its entities marked (colour on a terminal), the entity
 list, and related articles — the same story in other languages, found through
 the rare entities they share (document codes, dates, figures, name keys), with
 that evidence. --json prints the stored document with "related".
+
+Exit status: 0 shown, 1 no such document (or an error), 2 a usage error.
 
 ` + indexHelp,
 		Args: cobra.ExactArgs(1),
@@ -71,7 +72,7 @@ that evidence. --json prints the stored document with "related".
 					Related []rel `json:"related"`
 				}{doc, rels})
 			}
-			printDoc(out, doc, useColor(os.Stdout))
+			printDoc(out, doc, colorOn(c, stdoutFile(c)))
 			if len(related) > 0 {
 				fmt.Fprintln(out, "\nrelated articles (shared entities):")
 				for _, x := range related {

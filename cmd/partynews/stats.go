@@ -17,6 +17,8 @@ func newStatsCmd() *cobra.Command {
 		Long: `Print the number of documents, documents per language and the index size.
 With --json: {"documents","languages":{"hi":4,…},"size_bytes","generation","dir"}.
 
+Exit status: 0 done, 1 an error, 2 a usage error or no index.
+
 ` + indexHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
