@@ -60,7 +60,15 @@ const (
 	FieldYear       = "year"        // YYYY of every dated mention
 	FieldMonth      = "month"       // YYYY-MM of every dated mention
 	FieldFigureKW   = "figure_kw"   // figures as text, for counting
+	// FieldPersonForm holds one term per spelling of a person: key, skeleton
+	// and surface text joined by PersonFormSep. Its dictionary (terms and
+	// article counts) is what groups the keys of one person into one entry
+	// (search.People) without reading every document.
+	FieldPersonForm = "person_form"
 )
+
+// PersonFormSep separates the parts of a person_form term.
+const PersonFormSep = "\x1f"
 
 // Entity types the schema knows (pipeline/extract's types).
 const (
@@ -106,6 +114,10 @@ var Schema = func() []Field {
 		{Name: FieldPersonSkel, Kind: Keyword, Entity: EntityPerson,
 			Term:    func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" },
 			Related: func(*Entity) bool { return true }},
+		{Name: FieldPersonForm, Kind: Keyword, Entity: EntityPerson,
+			Term: func(e *Entity) (any, bool) {
+				return e.Key + PersonFormSep + e.Skeleton + PersonFormSep + e.Text, e.Key != ""
+			}},
 		{Name: FieldYear, Kind: Keyword, DocValues: true, Facet: "year", Entity: EntityDate,
 			Term: func(e *Entity) (any, bool) { return datePart(e, 4) }},
 		{Name: FieldMonth, Kind: Keyword, DocValues: true, Facet: "month", Entity: EntityDate,

@@ -26,6 +26,7 @@ func TestSchemaTerms(t *testing.T) {
 		FieldPerson:     []string{"nobody", "to lam"},
 		FieldPersonKey:  []string{"to lam"},
 		FieldPersonSkel: []string{"t lm"},
+		FieldPersonForm: []string{"to lam\x1ft lm\x1fTo Lam"},
 		FieldDocument:   []string{"30/2020/ND-CP"},
 		FieldDate:       []string{"--03-29", "2024-12-28"},
 		FieldMonthDay:   []string{"--03-29", "--12-28"},

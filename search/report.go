@@ -23,6 +23,9 @@ func (sr *Searcher) Top(ctx context.Context, facet string, n int, lang string) (
 	if lang != "" {
 		q = termQuery(index.FieldLang, lang)
 	}
+	if facet == "person" {
+		return sr.personCounts(ctx, q, n)
+	}
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(facet, bleve.NewFacetRequest(f, n))
 	res, err := sr.Bleve().SearchInContext(ctx, req)

@@ -96,6 +96,9 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1, Doc: doc,
 				Snippet: MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)})
 		}
+		if err := sr.personFacet(ctx, bq, opt, out); err != nil {
+			return nil, err
+		}
 		out.Took = time.Since(start)
 		return out, nil
 	}
@@ -132,6 +135,9 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 			hit.Snippet = MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)
 		}
 		out.Hits = append(out.Hits, hit)
+	}
+	if err := sr.personFacet(ctx, bq, opt, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
