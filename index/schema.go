@@ -100,7 +100,7 @@ var Schema = func() []Field {
 			Term:    func(e *Entity) (any, bool) { return e.Folded, true },
 			Related: func(*Entity) bool { return true }},
 		{Name: FieldDate, Kind: Keyword, DocValues: true, Facet: "date", Entity: EntityDate,
-			Term:    func(e *Entity) (any, bool) { return e.Value, true },
+			Term:    func(e *Entity) (any, bool) { return EffectiveDate(e), true },
 			Related: func(e *Entity) bool { return len(e.Value) == 10 && e.Value[0] != '-' }},
 		{Name: FieldMonthDay, Kind: Keyword, Entity: EntityDate,
 			Term: func(e *Entity) (any, bool) {
@@ -145,9 +145,25 @@ var Schema = func() []Field {
 	)
 }()
 
-// fullDate is a date mention's day, if it names one with a year.
+// EffectiveDate is the day a date mention is filed under: its value
+// (YYYY-MM-DD, or --MM-DD without a year), or, for a year-less mention whose
+// year was inferred (YearInferred), that day in the inferred year. The date,
+// date_time, year and month fields hold it, so date searches, --from/--to and
+// timelines place an inferred date; monthday keeps the --MM-DD of every date.
+func EffectiveDate(e *Entity) string {
+	if e.YearInferred > 0 && e.YearInferred < 10000 && len(e.Value) == 7 && strings.HasPrefix(e.Value, "--") {
+		v := strconv.Itoa(e.YearInferred) + e.Value[1:]
+		if _, err := time.Parse("2006-01-02", v); err == nil && len(v) == 10 {
+			return v
+		}
+	}
+	return e.Value
+}
+
+// fullDate is a date mention's day, if it names one with a year (its own or
+// an inferred one).
 func fullDate(e *Entity) (time.Time, bool) {
-	t, err := time.Parse("2006-01-02", e.Value)
+	t, err := time.Parse("2006-01-02", EffectiveDate(e))
 	return t, err == nil
 }
 
@@ -156,7 +172,7 @@ func datePart(e *Entity, n int) (any, bool) {
 	if _, ok := fullDate(e); !ok {
 		return nil, false
 	}
-	return e.Value[:n], true
+	return EffectiveDate(e)[:n], true
 }
 
 // figureValue is a figure mention's value, if it is a number.
@@ -228,8 +244,8 @@ var Prefixes = []Prefix{
 	}},
 	{Name: "document", Entity: EntityDocument, Highlight: func(e, q *Entity) bool { return e.Folded == q.Folded }},
 	{Name: "date", Entity: EntityDate, Highlight: func(e, q *Entity) bool {
-		v := q.Value
-		return e.Value == v || strings.HasPrefix(e.Value, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
+		v, ev := q.Value, EffectiveDate(e)
+		return e.Value == v || strings.HasPrefix(ev, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
 	}},
 	{Name: "figure", Entity: EntityFigure},
 	{Name: "lang"},

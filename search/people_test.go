@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,6 +193,39 @@ func TestPeopleCorpus(t *testing.T) {
 				t.Errorf("%s and %s share the skeleton %q", o, e.Name, s)
 			}
 			skel[s] = e.Name
+		}
+	}
+}
+
+func TestFillMonths(t *testing.T) {
+	got := fillMonths([]FacetCount{{"2024-11", 2}, {"2025-02", 1}})
+	want := "[{2024-11 2} {2024-12 0} {2025-01 0} {2025-02 1}]"
+	if s := fmt.Sprint(got); s != want {
+		t.Errorf("fillMonths: %s, want %s", s, want)
+	}
+	if got := fillMonths([]FacetCount{{"2024-11", 2}}); len(got) != 1 {
+		t.Errorf("one month: %v", got)
+	}
+}
+
+// A timeline places the articles whose dates have no year but an inferred one,
+// and shows the months between.
+func TestTimelineCorpus(t *testing.T) {
+	sr, _ := corpusIndex(t)
+	q, _ := ParseQuery(`person:"To Lam"`)
+	tl, err := sr.Timeline(context.Background(), q, SearchOptions{Canon: Canon})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("person:\"To Lam\": %d articles, %d placed, %d months", tl.Total, tl.Placed, len(tl.Months))
+	if tl.Placed < 12 || tl.Placed > tl.Total {
+		t.Errorf("placed %d of %d, want at least 12 (9 before years were inferred)", tl.Placed, tl.Total)
+	}
+	for i := 1; i < len(tl.Months); i++ {
+		a, _ := time.Parse("2006-01", tl.Months[i-1].Term)
+		b, _ := time.Parse("2006-01", tl.Months[i].Term)
+		if !a.AddDate(0, 1, 0).Equal(b) {
+			t.Errorf("months %s and %s are not consecutive", tl.Months[i-1].Term, tl.Months[i].Term)
 		}
 	}
 }

@@ -82,7 +82,11 @@ func newTimelineCmd() *cobra.Command {
 		Use:   "timeline [--lang L] [--json] QUERY",
 		Short: "Mentions per month of the articles that match QUERY, as a text chart",
 		Long: `Count, per month, the articles that match QUERY by the dates they mention, and
-draw a bar per month. With --json, one object per month: {"month","articles"}.
+draw a bar per month; the months between them that no article mentions are
+drawn empty. A date written without its year counts in the year the article
+implies (another dated mention, the date of its source URL, the year its text
+names most), marked year_inferred in show --json. With --json, one object per
+month: {"month","articles"}.
 
 ` + queryHelp + `
 
@@ -98,10 +102,11 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 				return err
 			}
 			defer r.Close()
-			months, total, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
+			tl, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
+			months := tl.Months
 			out := c.OutOrStdout()
 			if asJSON {
 				enc := json.NewEncoder(out)
@@ -118,9 +123,13 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 					bar = "#"
 				}
 				for _, m := range months {
-					fmt.Fprintf(out, "%s %s %d\n", m.Term, strings.Repeat(bar, max(1, m.Count*40/most)), m.Count)
+					n := 0
+					if m.Count > 0 {
+						n = max(1, m.Count*40/most)
+					}
+					fmt.Fprintf(out, "%s %s %d\n", m.Term, strings.Repeat(bar, n), m.Count)
 				}
-				fmt.Fprintf(out, "%d matching articles, %d months\n", total, len(months))
+				fmt.Fprintf(out, "%d matching articles, %d placed by a date (a year given or inferred), over %d months\n", tl.Total, tl.Placed, len(months))
 			}
 			if len(months) == 0 {
 				return &exitError{code: exitNoMatch}
