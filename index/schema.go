@@ -34,8 +34,8 @@ type Field struct {
 	Term   func(e *Entity) (term any, ok bool)
 	// Boost weighs the field in a query clause on its entity type (0: 1).
 	Boost float64
-	// Related says whether a mention is rare enough to count as evidence that
-	// two articles tell the same story (Reader.Related); nil: never.
+	// Related says whether a mention counts as evidence that two articles tell
+	// the same story (search.Related weighs each by its rarity); nil: never.
 	Related func(e *Entity) bool
 }
 
@@ -95,25 +95,26 @@ var Schema = func() []Field {
 		{Name: FieldPerson, Kind: Keyword, DocValues: true, Entity: EntityPerson, Boost: 4,
 			Term: func(e *Entity) (any, bool) { return strings.ToLower(e.Text), true }},
 		{Name: FieldPersonKey, Kind: Keyword, DocValues: true, Facet: "person", Entity: EntityPerson, Boost: 2,
-			Term: func(e *Entity) (any, bool) { return e.Key, e.Key != "" }},
+			Term:    func(e *Entity) (any, bool) { return e.Key, e.Key != "" },
+			Related: func(*Entity) bool { return true }},
 		{Name: FieldDocument, Kind: Keyword, DocValues: true, Facet: "document", Entity: EntityDocument,
 			Term:    func(e *Entity) (any, bool) { return e.Folded, true },
 			Related: func(*Entity) bool { return true }},
 		{Name: FieldDate, Kind: Keyword, DocValues: true, Facet: "date", Entity: EntityDate,
-			Term:    func(e *Entity) (any, bool) { return EffectiveDate(e), true },
-			Related: func(e *Entity) bool { return len(e.Value) == 10 && e.Value[0] != '-' }},
+			Term: func(e *Entity) (any, bool) { return EffectiveDate(e), true }},
+		// translations of one story name the same days, with a year or not
 		{Name: FieldMonthDay, Kind: Keyword, Entity: EntityDate,
 			Term: func(e *Entity) (any, bool) {
 				if len(e.Value) < 5 {
 					return nil, false
 				}
 				return "--" + e.Value[len(e.Value)-5:], true
-			}},
+			},
+			Related: func(*Entity) bool { return true }},
 		{Name: FieldUnit, Kind: Keyword, Facet: "unit", Entity: EntityFigure,
 			Term: func(e *Entity) (any, bool) { return e.Unit, e.Unit != "" }},
 		{Name: FieldPersonSkel, Kind: Keyword, Entity: EntityPerson,
-			Term:    func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" },
-			Related: func(*Entity) bool { return true }},
+			Term: func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" }},
 		{Name: FieldPersonForm, Kind: Keyword, Entity: EntityPerson,
 			Term: func(e *Entity) (any, bool) {
 				return e.Key + PersonFormSep + e.Skeleton + PersonFormSep + e.Text, e.Key != ""

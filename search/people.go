@@ -481,7 +481,7 @@ func (sr *Searcher) personCounts(ctx context.Context, base query.Query, n int) (
 			}
 			count = int(r.Total)
 		}
-		out = append(out, FacetCount{Term: c.e.Name, Count: count})
+		out = append(out, FacetCount{Term: c.e.Name, Count: count, Keys: c.e.Keys})
 		sorted()
 	}
 	if len(out) > n {

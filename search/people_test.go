@@ -198,12 +198,12 @@ func TestPeopleCorpus(t *testing.T) {
 }
 
 func TestFillMonths(t *testing.T) {
-	got := fillMonths([]FacetCount{{"2024-11", 2}, {"2025-02", 1}})
-	want := "[{2024-11 2} {2024-12 0} {2025-01 0} {2025-02 1}]"
+	got := fillMonths([]FacetCount{{Term: "2024-11", Count: 2}, {Term: "2025-02", Count: 1}})
+	want := "[{2024-11 2 []} {2024-12 0 []} {2025-01 0 []} {2025-02 1 []}]"
 	if s := fmt.Sprint(got); s != want {
 		t.Errorf("fillMonths: %s, want %s", s, want)
 	}
-	if got := fillMonths([]FacetCount{{"2024-11", 2}}); len(got) != 1 {
+	if got := fillMonths([]FacetCount{{Term: "2024-11", Count: 2}}); len(got) != 1 {
 		t.Errorf("one month: %v", got)
 	}
 }

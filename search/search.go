@@ -32,6 +32,9 @@ type SearchOptions struct {
 type FacetCount struct {
 	Term  string `json:"term"`
 	Count int    `json:"count"`
+	// Keys are the romanised keys of a person entry (the person facet), which
+	// person:"Term" matches.
+	Keys []string `json:"keys,omitempty"`
 }
 
 // Hit is one search result.

@@ -20,9 +20,18 @@ func newEntitiesCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "entities [--type T] [--top N] [--lang L] [--json]",
 		Short: "The most-mentioned people, documents, dates, figures, with article counts",
-		Long: `List the entities mentioned in the most articles: --type person (by romanized
-key, so every script's spelling counts together), document, date, figure, year,
-month, unit or lang. With --json, one object per line: {"type","value","articles"}.
+		Long: `List the entities mentioned in the most articles: --type person, document,
+date, figure, year, month, unit or lang.
+
+People are listed one entry per person: every script's spelling romanises to a
+key, and the keys that are close variants of one Latin spelling (the same
+consonant skeleton, syllable count and syllable starts: pham man chan, as Urdu
+writes Pham Minh Chinh) are one entry, shown by its most common Latin spelling
+(with Vietnamese diacritics when an article has them). Two Latin spellings are
+two people. An entry's count is the number of articles that person:"NAME" finds.
+
+With --json, one object per line: {"type","value","articles","keys"} (keys: a
+person entry's keys, null for other types).
 
 ` + indexHelp,
 		Args: cobra.NoArgs,
@@ -41,7 +50,7 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 			enc.SetEscapeHTML(false)
 			for i, e := range list {
 				if asJSON {
-					enc.Encode(entityCount{Type: typ, Value: e.Term, Articles: e.Count})
+					enc.Encode(entityCount{Type: typ, Value: e.Term, Articles: e.Count, Keys: e.Keys})
 				} else {
 					fmt.Fprintf(out, "%3d. %-40s %d\n", i+1, e.Term, e.Count)
 				}
@@ -65,6 +74,8 @@ type entityCount struct {
 	Type     string `json:"type"`
 	Value    string `json:"value"`
 	Articles int    `json:"articles"`
+	// Keys are a person entry's romanised keys (null for other types).
+	Keys []string `json:"keys"`
 }
 
 // monthCount is one line of timeline --json.
