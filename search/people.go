@@ -37,8 +37,8 @@ import (
 
 // PersonEntry is one person: the keys that name them and how to show them.
 type PersonEntry struct {
-	Name string   // readable name: Tô Lâm, Pham Minh Chinh
-	Keys []string // romanised keys (person_key terms), most frequent first
+	Name string   `json:"name"` // readable name: Tô Lâm, Pham Minh Chinh
+	Keys []string `json:"keys"` // romanised keys (person_key terms), most frequent first
 }
 
 // People is the grouping of an index's person keys into entries.
@@ -47,6 +47,7 @@ type People struct {
 	byKey   map[string]*PersonEntry
 	byText  map[string]*PersonEntry // a spelling, lower-cased
 	infos   map[string]*keyInfo
+	bySkel  map[string][]*keyInfo // keys by skeleton: only these can be variants of each other
 }
 
 // PersonForm is one spelling of a person in the index: its key, the key's
@@ -90,7 +91,7 @@ func (p *People) Lookup(e index.Entity) *PersonEntry {
 		return nil
 	}
 	var cands []*keyInfo
-	for _, k := range p.infos {
+	for _, k := range p.bySkel[e.Skeleton] {
 		if k.latin && compatible(q, k) {
 			cands = append(cands, k)
 		}
@@ -138,7 +139,7 @@ func GroupPeople(forms []PersonForm) *People {
 		}
 		return keys[i].key < keys[j].key
 	})
-	p := &People{byKey: map[string]*PersonEntry{}, byText: map[string]*PersonEntry{}, infos: infos}
+	p := &People{byKey: map[string]*PersonEntry{}, byText: map[string]*PersonEntry{}, infos: infos, bySkel: map[string][]*keyInfo{}}
 	members := map[*PersonEntry][]*keyInfo{}
 	join := func(k *keyInfo, e *PersonEntry) {
 		k.entry = e
@@ -149,29 +150,37 @@ func GroupPeople(forms []PersonForm) *People {
 		p.Entries = append(p.Entries, e)
 		join(k, e)
 	}
-	var anchors []*keyInfo
+	anchors := map[string][]*keyInfo{} // by skeleton
 	for _, k := range keys {
+		if k.syl != nil {
+			skel := strings.Join(k.sk, " ")
+			p.bySkel[skel] = append(p.bySkel[skel], k)
+		}
 		if k.latin {
-			anchors = append(anchors, k)
+			if k.syl != nil {
+				skel := strings.Join(k.sk, " ")
+				anchors[skel] = append(anchors[skel], k)
+			}
 			newEntry(k)
 		}
 	}
 	// other scripts' keys join their anchor, else the most frequent variant
-	var heads []*keyInfo
+	heads := map[string][]*keyInfo{}
 	for _, k := range keys {
 		if k.latin {
 			continue
 		}
 		if k.syl != nil {
-			if a := nearest(k, filter(anchors, k)); a != nil {
+			skel := strings.Join(k.sk, " ")
+			if a := nearest(k, filter(anchors[skel], k)); a != nil {
 				join(k, a.entry)
 				continue
 			}
-			if h := nearest(k, filter(heads, k)); h != nil {
+			if h := nearest(k, filter(heads[skel], k)); h != nil {
 				join(k, h.entry)
 				continue
 			}
-			heads = append(heads, k)
+			heads[skel] = append(heads[skel], k)
 		}
 		newEntry(k)
 	}
