@@ -229,3 +229,18 @@ func TestTimelineCorpus(t *testing.T) {
 		}
 	}
 }
+
+func FuzzGroupPeople(f *testing.F) {
+	f.Add("pham minh chinh", "fm mn kn", "Pham Minh Chinh", "pham man chan", "fm mn kn", "فام من چن")
+	f.Add("a", "", "A", "b c", "b", "ب")
+	f.Fuzz(func(t *testing.T, k1, s1, t1, k2, s2, t2 string) {
+		p := GroupPeople([]PersonForm{form(k1, s1, t1, 2), form(k2, s2, t2, 1)})
+		for _, e := range p.Entries {
+			if len(e.Keys) == 0 {
+				t.Errorf("entry %q without keys", e.Name)
+			}
+		}
+		p.Lookup(index.Entity{Key: k2, Skeleton: s1, Text: t2})
+		editDistance(k1, k2)
+	})
+}

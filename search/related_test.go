@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partynews/partynews/index"
 )
@@ -171,5 +172,70 @@ func TestResolve(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Two translations of one story (our own sentences) relate through the source
+// they cite, the day and the figures they share; an article that shares one
+// figure and cites another source is cut.
+func TestRelatedScore(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	w, err := index.OpenWriter(dir, index.WriterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "https://news.example.vn/hoi-nghi-post123.vnp"
+	docs := []index.Document{
+		{ID: "en1", Lang: "en", SourceURL: src, Text: "On 12 October 453 delegates met; 2,211 cells. Source: " + src, Entities: []index.Entity{
+			{Type: "date", Value: "--10-12"}, {Type: "figure", Value: "453"}, {Type: "figure", Value: "2211"}}},
+		{ID: "fr1", Lang: "fr", SourceURL: src, Text: "Le 12 octobre, 453 délégués; 2 211 cellules. Source : " + src, Entities: []index.Entity{
+			{Type: "date", Value: "--10-12"}, {Type: "figure", Value: "453"}, {Type: "figure", Value: "2211"}}},
+		{ID: "de1", Lang: "de", SourceURL: "https://other.example.vn/x", Text: "Am 3. Mai kamen 453 Gäste.", Entities: []index.Entity{
+			{Type: "date", Value: "--05-03"}, {Type: "figure", Value: "453"}}},
+	}
+	for i := 0; i < 20; i++ { // unrelated articles, so that the shared items are rare
+		docs = append(docs, index.Document{ID: fmt.Sprintf("x%d", i), Lang: "en", Text: "Nothing in common.", Entities: []index.Entity{{Type: "figure", Value: fmt.Sprint(1000 + i)}}})
+	}
+	for _, d := range docs {
+		if _, err := w.Put("/a/"+d.ID+".txt", d, 1, time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	sr, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sr.Close()
+	rel, err := sr.Related(context.Background(), &docs[0], 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rel) != 1 || rel[0].Doc.ID != "fr1" || rel[0].Score < 0.9 {
+		t.Fatalf("related of en1: %+v, want fr1 alone with a score near 1", rel)
+	}
+	kinds := map[string]bool{}
+	for _, e := range rel[0].Evidence {
+		kinds[e.Kind] = e.Weight > 0
+	}
+	for _, k := range []string{"source", "date", "figure"} {
+		if !kinds[k] {
+			t.Errorf("evidence %+v: no weighed %s", rel[0].Evidence, k)
+		}
+	}
+	all, _ := sr.related(context.Background(), &docs[0], 5, 0, 0)
+	candidate := false
+	for _, r := range all {
+		if r.Doc.ID == "de1" {
+			candidate = true
+			if r.Score >= MinRelated {
+				t.Errorf("de1 (one figure, another source) scores %.2f", r.Score)
+			}
+		}
+	}
+	if !candidate {
+		t.Error("de1, which shares a figure, is not even a candidate")
 	}
 }
