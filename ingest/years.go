@@ -15,22 +15,33 @@ import (
 // the index files it under that day (index.EffectiveDate), and leaves the
 // mention's value as written. In order:
 //
-//  1. the extractor's year: the nearest mention in the article that has one;
-//  2. the date of the source URL the article cites (…/2025/10/16/…,
-//     …-20251016…): the year that puts the day nearest to it;
+//  1. the date of the source URL the article cites (…/2025/10/16/,
+//     …-20251016…), its publication date: the year that puts the day nearest
+//     to it;
+//  2. the latest year of the article's dated mentions: an anniversary names
+//     the founding day and this year's ("3 February 1930 – 3 February 2025"),
+//     and a year-less "3 February" in it is this year's — where the
+//     extractor's guess (YearInferred, the nearest dated mention) takes 1930;
 //  3. the year the text names most often (ties: the earliest), as in "the
 //     2025–2030 term" — a year between 1900 and 2100 (Buddhist-era years in
 //     Thai, Lao and Khmer converted).
 //
-// Nothing else guesses: an article that names no year keeps its mentions
-// year-less.
+// An article that names no year keeps its mentions year-less.
 func inferYears(d *index.Document) {
 	var pub time.Time
 	pubDone := false
 	textYear, textDone := 0, false
+	latest := 0
+	for _, e := range d.Entities {
+		if e.Type == index.EntityDate && len(e.Value) == 10 && e.Value[0] != '-' {
+			if y, err := strconv.Atoi(e.Value[:4]); err == nil && y <= 2100 {
+				latest = max(latest, y)
+			}
+		}
+	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		if e.Type != index.EntityDate || len(e.Value) != 7 || e.Value[:2] != "--" || e.YearInferred != 0 {
+		if e.Type != index.EntityDate || len(e.Value) != 7 || e.Value[:2] != "--" {
 			continue
 		}
 		m, err1 := strconv.Atoi(e.Value[2:4])
@@ -42,7 +53,13 @@ func inferYears(d *index.Document) {
 			pub, pubDone = urlDate(d.SourceURL), true
 		}
 		if !pub.IsZero() {
-			e.YearInferred = nearestYearTo(pub, m, day)
+			if y := nearestYearTo(pub, m, day); y != 0 {
+				e.YearInferred = y
+				continue
+			}
+		}
+		if latest != 0 && validDay(latest, m, day) {
+			e.YearInferred = latest
 			continue
 		}
 		if !textDone {

@@ -55,8 +55,8 @@ func TestNearestYearTo(t *testing.T) {
 	}
 }
 
-// The order of the evidence: the extractor's year, then the source URL's
-// date, then the text's year; a full date is left alone.
+// The order of the evidence: the source URL's date, then the latest dated
+// mention, then the text's year; a full date is left alone.
 func TestInferYears(t *testing.T) {
 	doc := func(src, text string, es ...index.Entity) *index.Document {
 		return &index.Document{SourceURL: src, Text: text, Lang: "en", Entities: es}
@@ -68,8 +68,9 @@ func TestInferYears(t *testing.T) {
 		d    *index.Document
 		want []int
 	}{
-		{doc("https://x.vn/a-20260103.htm", "In 2019.", date("--12-28", 2024)), []int{2024}},
-		{doc("https://x.vn/a-20260103.htm", "In 2019.", date("--12-28", 0), date("2019-05-01", 0)), []int{2025, 0}},
+		{doc("https://x.vn/a-20260103.htm", "In 2019.", date("--12-28", 2019), date("2019-05-01", 0)), []int{2025, 0}},
+		// the anniversary: this year's day, not the founding year the extractor took
+		{doc("", "On 3 February (3 February 1930 - 3 February 2025).", date("--02-03", 1930), date("1930-02-03", 0), date("2025-02-03", 0)), []int{2025, 0, 0}},
 		{doc("", "The 2020-2025 term; 2025.", date("--09-17", 0)), []int{2025}},
 		{doc("", "No year here.", date("--09-17", 0)), []int{0}},
 		{doc("", "In 2023.", date("--02-29", 0)), []int{0}}, // no 29 February in 2023

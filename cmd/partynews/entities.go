@@ -94,7 +94,7 @@ func newTimelineCmd() *cobra.Command {
 		Short: "Mentions per month of the articles that match QUERY, as a text chart",
 		Long: `Count, per month, the articles that match QUERY by the dates they mention, and
 draw a bar per month; the months between them that no article mentions are
-drawn empty. A date written without its year counts in the year the article
+drawn empty (a run of more than 6 as one line; --json lists each). A date written without its year counts in the year the article
 implies (another dated mention, the date of its source URL, the year its text
 names most), marked year_inferred in show --json. With --json, one object per
 month: {"month","articles"}.
@@ -133,7 +133,18 @@ month: {"month","articles"}.
 				if !useColor(os.Stdout) && os.Getenv("NO_COLOR") != "" {
 					bar = "#"
 				}
-				for _, m := range months {
+				for i := 0; i < len(months); i++ {
+					m := months[i]
+					// a long run of empty months is one line
+					j := i
+					for j < len(months) && months[j].Count == 0 {
+						j++
+					}
+					if j-i > 6 {
+						fmt.Fprintf(out, "%s … %s: 0 (%d months)\n", m.Term, months[j-1].Term, j-i)
+						i = j - 1
+						continue
+					}
 					n := 0
 					if m.Count > 0 {
 						n = max(1, m.Count*40/most)
