@@ -426,18 +426,27 @@ func keysQuery(keys []string) query.Query {
 	return d
 }
 
+// allKeys is the size of a facet request that returns every person key.
+const allKeys = 1 << 24
+
 // personCounts returns the entries with the most articles matching base, with
 // their exact article counts (an article that names one person two ways counts
 // once): per-key counts from a facet bound each entry's count, and the entries
 // that may reach the first n are counted exactly.
 func (sr *Searcher) personCounts(ctx context.Context, base query.Query, n int) ([]FacetCount, error) {
-	p, err := sr.People()
+	req := bleve.NewSearchRequestOptions(base, 0, 0, false)
+	req.AddFacet("k", bleve.NewFacetRequest(index.FieldPersonKey, allKeys))
+	res, err := sr.Bleve().SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(base, 0, 0, false)
-	req.AddFacet("k", bleve.NewFacetRequest(index.FieldPersonKey, len(p.byKey)+1))
-	res, err := sr.Bleve().SearchInContext(ctx, req)
+	return sr.entryCounts(ctx, base, facetCounts(res.Facets)["k"], n)
+}
+
+// entryCounts turns the counts of every person key over the matches of base
+// into the first n entries' exact counts.
+func (sr *Searcher) entryCounts(ctx context.Context, base query.Query, keyCounts []FacetCount, n int) ([]FacetCount, error) {
+	p, err := sr.People()
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +457,7 @@ func (sr *Searcher) personCounts(ctx context.Context, base query.Query, n int) (
 	}
 	byEntry := map[*PersonEntry]*cand{}
 	var cands []*cand
-	for _, fc := range facetCounts(res.Facets)["k"] {
+	for _, fc := range keyCounts {
 		e := p.byKey[fc.Term]
 		if e == nil {
 			e = &PersonEntry{Name: titleCase(fc.Term), Keys: []string{fc.Term}}
@@ -499,12 +508,12 @@ func (sr *Searcher) personCounts(ctx context.Context, base query.Query, n int) (
 	return out, nil
 }
 
-// personFacet replaces the person facet's per-key counts by the entries' exact
-// counts over the matches of bq.
+// personFacet replaces the person facet's per-key counts (every key: see
+// allKeys) by the entries' exact counts over the matches of bq.
 func (sr *Searcher) personFacet(ctx context.Context, bq query.Query, opt SearchOptions, out *Results) error {
 	for _, f := range opt.Facets {
 		if f == "person" {
-			list, err := sr.personCounts(ctx, bq, 10)
+			list, err := sr.entryCounts(ctx, bq, out.Facets["person"], 10)
 			if err != nil {
 				return fmt.Errorf("person facet: %w", err)
 			}

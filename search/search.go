@@ -115,7 +115,11 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 		if !ok {
 			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(index.FacetNames, ", "))
 		}
-		req.AddFacet(name, bleve.NewFacetRequest(f, 10))
+		size := 10
+		if name == "person" {
+			size = allKeys // every key, for personFacet
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(f, size))
 	}
 	res, err := sr.Bleve().SearchInContext(ctx, req)
 	if err != nil {
