@@ -34,8 +34,8 @@ type Field struct {
 	Term   func(e *Entity) (term any, ok bool)
 	// Boost weighs the field in a query clause on its entity type (0: 1).
 	Boost float64
-	// Related says whether a mention is rare enough to count as evidence that
-	// two articles tell the same story (Reader.Related); nil: never.
+	// Related says whether a mention counts as evidence that two articles tell
+	// the same story (search.Related weighs each by its rarity); nil: never.
 	Related func(e *Entity) bool
 }
 
@@ -60,7 +60,15 @@ const (
 	FieldYear       = "year"        // YYYY of every dated mention
 	FieldMonth      = "month"       // YYYY-MM of every dated mention
 	FieldFigureKW   = "figure_kw"   // figures as text, for counting
+	// FieldPersonForm holds one term per spelling of a person: key, skeleton
+	// and surface text joined by PersonFormSep. Its dictionary (terms and
+	// article counts) is what groups the keys of one person into one entry
+	// (search.People) without reading every document.
+	FieldPersonForm = "person_form"
 )
+
+// PersonFormSep separates the parts of a person_form term.
+const PersonFormSep = "\x1f"
 
 // Entity types the schema knows (pipeline/extract's types).
 const (
@@ -87,25 +95,30 @@ var Schema = func() []Field {
 		{Name: FieldPerson, Kind: Keyword, DocValues: true, Entity: EntityPerson, Boost: 4,
 			Term: func(e *Entity) (any, bool) { return strings.ToLower(e.Text), true }},
 		{Name: FieldPersonKey, Kind: Keyword, DocValues: true, Facet: "person", Entity: EntityPerson, Boost: 2,
-			Term: func(e *Entity) (any, bool) { return e.Key, e.Key != "" }},
+			Term:    func(e *Entity) (any, bool) { return e.Key, e.Key != "" },
+			Related: func(*Entity) bool { return true }},
 		{Name: FieldDocument, Kind: Keyword, DocValues: true, Facet: "document", Entity: EntityDocument,
 			Term:    func(e *Entity) (any, bool) { return e.Folded, true },
 			Related: func(*Entity) bool { return true }},
 		{Name: FieldDate, Kind: Keyword, DocValues: true, Facet: "date", Entity: EntityDate,
-			Term:    func(e *Entity) (any, bool) { return e.Value, true },
-			Related: func(e *Entity) bool { return len(e.Value) == 10 && e.Value[0] != '-' }},
+			Term: func(e *Entity) (any, bool) { return EffectiveDate(e), true }},
+		// translations of one story name the same days, with a year or not
 		{Name: FieldMonthDay, Kind: Keyword, Entity: EntityDate,
 			Term: func(e *Entity) (any, bool) {
 				if len(e.Value) < 5 {
 					return nil, false
 				}
 				return "--" + e.Value[len(e.Value)-5:], true
-			}},
+			},
+			Related: func(*Entity) bool { return true }},
 		{Name: FieldUnit, Kind: Keyword, Facet: "unit", Entity: EntityFigure,
 			Term: func(e *Entity) (any, bool) { return e.Unit, e.Unit != "" }},
 		{Name: FieldPersonSkel, Kind: Keyword, Entity: EntityPerson,
-			Term:    func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" },
-			Related: func(*Entity) bool { return true }},
+			Term: func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" }},
+		{Name: FieldPersonForm, Kind: Keyword, Entity: EntityPerson,
+			Term: func(e *Entity) (any, bool) {
+				return e.Key + PersonFormSep + e.Skeleton + PersonFormSep + e.Text, e.Key != ""
+			}},
 		{Name: FieldYear, Kind: Keyword, DocValues: true, Facet: "year", Entity: EntityDate,
 			Term: func(e *Entity) (any, bool) { return datePart(e, 4) }},
 		{Name: FieldMonth, Kind: Keyword, DocValues: true, Facet: "month", Entity: EntityDate,
@@ -133,9 +146,25 @@ var Schema = func() []Field {
 	)
 }()
 
-// fullDate is a date mention's day, if it names one with a year.
+// EffectiveDate is the day a date mention is filed under: its value
+// (YYYY-MM-DD, or --MM-DD without a year), or, for a year-less mention whose
+// year was inferred (YearInferred), that day in the inferred year. The date,
+// date_time, year and month fields hold it, so date searches, --from/--to and
+// timelines place an inferred date; monthday keeps the --MM-DD of every date.
+func EffectiveDate(e *Entity) string {
+	if e.YearInferred > 0 && e.YearInferred < 10000 && len(e.Value) == 7 && strings.HasPrefix(e.Value, "--") {
+		v := strconv.Itoa(e.YearInferred) + e.Value[1:]
+		if _, err := time.Parse("2006-01-02", v); err == nil && len(v) == 10 {
+			return v
+		}
+	}
+	return e.Value
+}
+
+// fullDate is a date mention's day, if it names one with a year (its own or
+// an inferred one).
 func fullDate(e *Entity) (time.Time, bool) {
-	t, err := time.Parse("2006-01-02", e.Value)
+	t, err := time.Parse("2006-01-02", EffectiveDate(e))
 	return t, err == nil
 }
 
@@ -144,7 +173,7 @@ func datePart(e *Entity, n int) (any, bool) {
 	if _, ok := fullDate(e); !ok {
 		return nil, false
 	}
-	return e.Value[:n], true
+	return EffectiveDate(e)[:n], true
 }
 
 // figureValue is a figure mention's value, if it is a number.
@@ -216,8 +245,8 @@ var Prefixes = []Prefix{
 	}},
 	{Name: "document", Entity: EntityDocument, Highlight: func(e, q *Entity) bool { return e.Folded == q.Folded }},
 	{Name: "date", Entity: EntityDate, Highlight: func(e, q *Entity) bool {
-		v := q.Value
-		return e.Value == v || strings.HasPrefix(e.Value, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
+		v, ev := q.Value, EffectiveDate(e)
+		return e.Value == v || strings.HasPrefix(ev, v) || (strings.HasPrefix(v, "--") && strings.HasSuffix(e.Value, v[1:]))
 	}},
 	{Name: "figure", Entity: EntityFigure},
 	{Name: "lang"},

@@ -33,6 +33,7 @@ func Document(d pipeline.Document) index.Document {
 		out.Entities[i] = index.Entity(e) // the same fields: see index.Entity
 	}
 	out.Spans = spans(d.Lines)
+	inferYears(&out)
 	return out
 }
 
@@ -64,4 +65,5 @@ func upgrade(d *index.Document) {
 		extract.SetKeys(&e)
 		d.Entities[i] = index.Entity(e)
 	}
+	inferYears(d)
 }

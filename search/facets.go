@@ -212,7 +212,7 @@ func (sr *Searcher) searchWarm(ctx context.Context, bq query.Query, opt SearchOp
 			}
 			return list[a].Term < list[b].Term
 		})
-		if len(list) > 10 {
+		if len(list) > 10 && name != "person" { // person: every key, for personFacet
 			list = list[:10]
 		}
 		res.Facets[name] = list

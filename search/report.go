@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -23,6 +24,9 @@ func (sr *Searcher) Top(ctx context.Context, facet string, n int, lang string) (
 	if lang != "" {
 		q = termQuery(index.FieldLang, lang)
 	}
+	if facet == "person" {
+		return sr.personCounts(ctx, q, n)
+	}
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(facet, bleve.NewFacetRequest(f, n))
 	res, err := sr.Bleve().SearchInContext(ctx, req)
@@ -32,24 +36,69 @@ func (sr *Searcher) Top(ctx context.Context, facet string, n int, lang string) (
 	return facetCounts(res.Facets)[facet], nil
 }
 
+// Timeline is how many articles matching a query mention a date in each month.
+type Timeline struct {
+	Months []FacetCount // YYYY-MM in order, months without articles included (count 0)
+	Total  uint64       // articles matching the query
+	Placed uint64       // of them, the ones with a dated mention (a year given or inferred)
+}
+
 // Timeline returns, per month (YYYY-MM), how many articles matching q mention a
-// date in that month, in month order.
-func (sr *Searcher) Timeline(ctx context.Context, q *Query, opt SearchOptions) ([]FacetCount, uint64, error) {
+// date in that month, in month order, with the months between them that none
+// mentions.
+func (sr *Searcher) Timeline(ctx context.Context, q *Query, opt SearchOptions) (*Timeline, error) {
 	opt.Facets = nil
 	opt.Limit = 1
 	bq, err := sr.build(q, sr.langsFor(opt), opt)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
+	}
+	if opt.Lang != "" {
+		bq = query.NewConjunctionQuery([]query.Query{bq, termQuery(index.FieldLang, opt.Lang)})
 	}
 	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
 	req.AddFacet("month", bleve.NewFacetRequest(index.FieldMonth, 100000))
 	res, err := sr.Bleve().SearchInContext(ctx, req)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	months := facetCounts(res.Facets)["month"]
 	sort.Slice(months, func(i, j int) bool { return months[i].Term < months[j].Term })
-	return months, res.Total, nil
+	t := &Timeline{Months: fillMonths(months), Total: res.Total}
+	var none time.Time
+	incl := true
+	dated := query.NewDateRangeInclusiveQuery(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), none, &incl, &incl)
+	dated.SetField(index.FieldDateTime)
+	pr, err := sr.Bleve().SearchInContext(ctx, bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{bq, dated}), 0, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	t.Placed = pr.Total
+	return t, nil
+}
+
+// fillMonths adds the months between the first and the last of a sorted list
+// that no article mentions, with a count of 0, so that a timeline shows its
+// gaps. A span of more than 100 years is left as it is.
+func fillMonths(months []FacetCount) []FacetCount {
+	if len(months) < 2 {
+		return months
+	}
+	first, err1 := time.Parse("2006-01", months[0].Term)
+	last, err2 := time.Parse("2006-01", months[len(months)-1].Term)
+	if err1 != nil || err2 != nil || last.Year()-first.Year() > 100 {
+		return months
+	}
+	have := map[string]int{}
+	for _, m := range months {
+		have[m.Term] = m.Count
+	}
+	var out []FacetCount
+	for t := first; !t.After(last); t = t.AddDate(0, 1, 0) {
+		k := t.Format("2006-01")
+		out = append(out, FacetCount{Term: k, Count: have[k]})
+	}
+	return out
 }
 
 func (sr *Searcher) langsFor(opt SearchOptions) []string {

@@ -32,6 +32,9 @@ type SearchOptions struct {
 type FacetCount struct {
 	Term  string `json:"term"`
 	Count int    `json:"count"`
+	// Keys are the romanised keys of a person entry (the person facet), which
+	// person:"Term" matches.
+	Keys []string `json:"keys,omitempty"`
 }
 
 // Hit is one search result.
@@ -96,6 +99,9 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + i + 1, Doc: doc,
 				Snippet: MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)})
 		}
+		if err := sr.personFacet(ctx, bq, opt, out); err != nil {
+			return nil, err
+		}
 		out.Took = time.Since(start)
 		return out, nil
 	}
@@ -109,7 +115,11 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 		if !ok {
 			return nil, fmt.Errorf("unknown facet %q (facets: %s)", name, strings.Join(index.FacetNames, ", "))
 		}
-		req.AddFacet(name, bleve.NewFacetRequest(f, 10))
+		size := 10
+		if name == "person" {
+			size = allKeys // every key, for personFacet
+		}
+		req.AddFacet(name, bleve.NewFacetRequest(f, size))
 	}
 	res, err := sr.Bleve().SearchInContext(ctx, req)
 	if err != nil {
@@ -132,6 +142,9 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 			hit.Snippet = MakeSnippet(doc, textTerms(q), entitySpans(doc, q, opt), 240)
 		}
 		out.Hits = append(out.Hits, hit)
+	}
+	if err := sr.personFacet(ctx, bq, opt, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -8,6 +8,8 @@
 package search
 
 import (
+	"sync"
+
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/pipeline/extract"
 )
@@ -16,6 +18,9 @@ import (
 type Searcher struct {
 	*index.Reader
 	facets facetCache
+
+	peopleMu sync.Mutex
+	people   *People // the person entries, read on first use
 }
 
 // New returns a Searcher over r; closing r (or the Searcher) ends it.

@@ -21,9 +21,18 @@ func newEntitiesCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "entities [--type T] [--top N] [--lang L] [--json]",
 		Short: "The most-mentioned people, documents, dates, figures, with article counts",
-		Long: `List the entities mentioned in the most articles: --type person (by romanized
-key, so every script's spelling counts together), document, date, figure, year,
-month, unit or lang. With --json, one object per line: {"type","value","articles"}.
+		Long: `List the entities mentioned in the most articles: --type person, document,
+date, figure, year, month, unit or lang.
+
+People are listed one entry per person: every script's spelling romanises to a
+key, and the keys that are close variants of one Latin spelling (the same
+consonant skeleton, syllable count and syllable starts: pham man chan, as Urdu
+writes Pham Minh Chinh) are one entry, shown by its most common Latin spelling
+(with Vietnamese diacritics when an article has them). Two Latin spellings are
+two people. An entry's count is the number of articles that person:"NAME" finds.
+
+With --json, one object per line: {"type","value","articles","keys"} (keys: a
+person entry's keys, null for other types).
 
 ` + indexHelp,
 		Args: cobra.NoArgs,
@@ -45,7 +54,7 @@ month, unit or lang. With --json, one object per line: {"type","value","articles
 			enc.SetEscapeHTML(false)
 			for i, e := range list {
 				if asJSON {
-					enc.Encode(entityCount{Type: typ, Value: e.Term, Articles: e.Count})
+					enc.Encode(entityCount{Type: typ, Value: e.Term, Articles: e.Count, Keys: e.Keys})
 				} else {
 					fmt.Fprintf(out, "%3d. %-40s %d\n", i+1, e.Term, e.Count)
 				}
@@ -71,6 +80,8 @@ type entityCount struct {
 	Type     string `json:"type"`
 	Value    string `json:"value"`
 	Articles int    `json:"articles"`
+	// Keys are a person entry's romanised keys (null for other types).
+	Keys []string `json:"keys"`
 }
 
 // monthCount is one line of timeline --json.
@@ -88,7 +99,11 @@ func newTimelineCmd() *cobra.Command {
 		Use:   "timeline [--lang L] [--json] QUERY",
 		Short: "Mentions per month of the articles that match QUERY, as a text chart",
 		Long: `Count, per month, the articles that match QUERY by the dates they mention, and
-draw a bar per month. With --json, one object per month: {"month","articles"}.
+draw a bar per month; the months between them that no article mentions are
+drawn empty (a run of more than 6 as one line; --json lists each). A date written without its year counts in the year the article
+implies (another dated mention, the date of its source URL, the year its text
+names most), marked year_inferred in show --json. With --json, one object per
+month: {"month","articles"}.
 
 ` + queryHelp + `
 
@@ -107,10 +122,11 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 			if err := checkLang(lang, r.Languages()); err != nil {
 				return err
 			}
-			months, total, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
+			tl, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
 			if err != nil {
 				return &exitError{exitUsage, err}
 			}
+			months := tl.Months
 			out := c.OutOrStdout()
 			if asJSON {
 				enc := json.NewEncoder(out)
@@ -126,10 +142,25 @@ draw a bar per month. With --json, one object per month: {"month","articles"}.
 				if !colorOn(c, stdoutFile(c)) && os.Getenv("NO_COLOR") != "" {
 					bar = "#"
 				}
-				for _, m := range months {
-					fmt.Fprintf(out, "%s %s %d\n", m.Term, strings.Repeat(bar, max(1, m.Count*40/most)), m.Count)
+				for i := 0; i < len(months); i++ {
+					m := months[i]
+					// a long run of empty months is one line
+					j := i
+					for j < len(months) && months[j].Count == 0 {
+						j++
+					}
+					if j-i > 6 {
+						fmt.Fprintf(out, "%s … %s: 0 (%d months)\n", m.Term, months[j-1].Term, j-i)
+						i = j - 1
+						continue
+					}
+					n := 0
+					if m.Count > 0 {
+						n = max(1, m.Count*40/most)
+					}
+					fmt.Fprintf(out, "%s %s %d\n", m.Term, strings.Repeat(bar, n), m.Count)
 				}
-				fmt.Fprintf(out, "%d matching articles, %d months\n", total, len(months))
+				fmt.Fprintf(out, "%d matching articles, %d placed by a date (a year given or inferred), over %d months\n", tl.Total, tl.Placed, len(months))
 			}
 			if len(months) == 0 {
 				return &exitError{code: exitNoMatch}
