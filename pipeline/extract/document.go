@@ -53,7 +53,7 @@ func (Documents) Extract(t *Text) []Entity {
 		if t.Toks[i].Kind != Digits || t.claimed[i] {
 			continue
 		}
-		if i > 0 && (t.tok(i-1) == "/" || t.tok(i-1) == "-" || t.tok(i-1) == ".") && !t.gap(i-1) {
+		if i > 0 && (sepOf(t.tok(i-1)) != 0 || t.tok(i-1) == ".") && !t.gap(i-1) {
 			continue // inside a longer code or number
 		}
 		if e, next, ok := t.document(i); ok {
@@ -65,104 +65,262 @@ func (Documents) Extract(t *Text) []Entity {
 	return out
 }
 
+// sepOf reads a token as the separator of a code's parts: '-' for the dashes
+// and hyphens machine translation writes (– ‐ ‑ －), '/' for the slashes (／ ⁄ ∕),
+// 0 for anything else.
+func sepOf(tok string) byte {
+	switch tok {
+	case "-", "–", "‐", "‑", "－", "—", "−":
+		return '-'
+	case "/", "／", "⁄", "∕":
+		return '/'
+	}
+	return 0
+}
+
+// group is one part of a code read at a token: its Latin letters, the token
+// after it, and the byte offset where it ends — inside its last token when the
+// code is glued to the word that follows (TTg를, TW号, ทีดับเบิลยูลงวันที่).
+type group struct {
+	code string
+	next int
+	end  int
+}
+
 // document tries to read a document code starting with the number at token i.
 func (t *Text) document(i int) (Entity, int, bool) {
 	num := strconv.Itoa(digitsValue(t.S[t.Toks[i].Start:t.Toks[i].End]))
-	sep := t.tok(i + 1)
-	if sep != "-" && sep != "/" && sep != "–" {
+	sep := sepOf(t.tok(i + 1))
+	if sep == 0 {
 		return Entity{}, 0, false
 	}
 	j := i + 2
 	var value string
+	var g group
 	switch {
-	case sep == "/" && j < len(t.Toks) && t.Toks[j].Kind == Digits && t.tok(j+1) == "/":
+	case sep == '/' && j < len(t.Toks) && t.Toks[j].Kind == Digits && sepOf(t.tok(j+1)) == '/':
 		// State form with a year: 30/2020/NĐ-CP
 		year := t.S[t.Toks[j].Start:t.Toks[j].End]
-		typ, k, ok := t.codeGroup(j+2, false)
-		if !ok || t.tok(k) != "-" {
+		typ, ok := t.codeGroup(j+2, false)
+		if !ok || sepOf(t.tok(typ.next)) != '-' {
 			return Entity{}, 0, false
 		}
-		iss, k2, ok := t.codeGroup(k+1, true)
+		iss, ok := t.codeGroup(typ.next+1, true)
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, j = num+"/"+strconv.Itoa(digitsValue(year))+"/"+typ+"-"+iss, k2
-	case sep == "/":
+		value, g = num+"/"+strconv.Itoa(digitsValue(year))+"/"+typ.code+"-"+iss.code, iss
+	case sep == '/':
 		// State form: 10/CT-UBND
-		typ, k, ok := t.codeGroup(j, false)
-		if !ok || t.tok(k) != "-" {
+		typ, ok := t.codeGroup(j, false)
+		if !ok || sepOf(t.tok(typ.next)) != '-' {
 			return Entity{}, 0, false
 		}
-		iss, k2, ok := t.codeGroup(k+1, true)
+		iss, ok := t.codeGroup(typ.next+1, true)
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, j = num+"/"+typ+"-"+iss, k2
+		value, g = num+"/"+typ.code+"-"+iss.code, iss
 	default:
 		// Party form: 18-NQ/TW
-		typ, k, ok := t.codeGroup(j, false)
-		if !ok || t.tok(k) != "/" {
+		typ, ok := t.codeGroup(j, false)
+		if !ok || sepOf(t.tok(typ.next)) != '/' {
 			return Entity{}, 0, false
 		}
-		iss, k2, ok := t.codeGroup(k+1, true)
+		iss, ok := t.codeGroup(typ.next+1, true)
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, j = num+"-"+typ+"/"+iss, k2
+		value, g = num+"-"+typ.code+"/"+iss.code, iss
 	}
 	// State issuers may have more parts: QĐ-BCĐ-TTg
-	for t.tok(j) == "-" && !t.gap(j-1) {
-		more, k, ok := t.codeGroup(j+1, true)
+	for g.end == t.Toks[g.next-1].End && sepOf(t.tok(g.next)) == '-' && !t.gap(g.next-1) {
+		more, ok := t.codeGroup(g.next+1, true)
 		if !ok {
 			break
 		}
-		value += "-" + more
-		j = k
+		value += "-" + more.code
+		g = more
 	}
-	start, end := t.Toks[i].Start, t.Toks[j-1].End
-	return Entity{Type: Document, Text: t.S[start:end], Value: value, Start: start, End: end}, j, true
+	start := t.Toks[i].Start
+	return Entity{Type: Document, Text: t.S[start:g.end], Value: value, Start: start, End: g.end}, g.next, true
 }
 
 // codeGroup reads the letters of one part of a code at token i: a Latin group
-// (NQ, TTg, QĐ) or letter names of the article's script, joined in one word or
-// written apart. It returns the Latin letters and the next token.
-func (t *Text) codeGroup(i int, last bool) (string, int, bool) {
+// (NQ, TTg, QĐ, НQ with a Cyrillic look-alike) or letter names of the article's
+// script, in one word or written apart. The last part of a code may be glued to
+// the word after it.
+func (t *Text) codeGroup(i int, last bool) (group, bool) {
 	if i >= len(t.Toks) || t.Toks[i].Kind != Word {
-		return "", i, false
+		return group{}, false
 	}
-	w := t.S[t.Toks[i].Start:t.Toks[i].End]
-	if isLatinCode(w) {
-		return w, i + 1, true
+	tk := t.Toks[i]
+	w := t.S[tk.Start:tk.End]
+	if c, ok := latinGroup(w); ok {
+		return group{vietForm(c), i + 1, tk.End}, true
 	}
-	first, ok := decodeLetters(t.lower[i], t.Lex)
-	if !ok {
-		return "", i, false
+	if last {
+		// a Latin code glued to a word of another script: TTg를, TW号, TWの
+		if n := latinRun(w); n > 0 && n < len(w) && !startsWithMark(w[n:]) {
+			if c, ok := latinGroup(w[:n]); ok {
+				return group{vietForm(c), i + 1, tk.Start + n}, true
+			}
+		}
 	}
-	// letter names written apart: join while they spell (the start of) a known code
-	code, next := first, i+1
-	for k := i + 1; k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k); k++ {
-		more, ok := decodeLetters(t.lower[k], t.Lex)
-		if !ok || !knownPrefix(code+more) {
+	return t.letterGroup(i, last)
+}
+
+// letterGroup reads English letter names of the article's script at token i:
+// one word of names (एनक्यू), or names written apart (ٹی ڈبلیو, エヌ・キュー) —
+// these join only while they spell (the start of) a known code, so that an
+// everyday word after a code (Urdu کے, "of", is also the letter K) stays a word.
+// A name of several tokens (дабл-ю, ג'י) counts as one. The last part of a code
+// may end inside a word (Thai ทีดับเบิลยูลงวันที่, Korean 티더블유의) when what
+// it spells there is a known code.
+func (t *Text) letterGroup(i int, last bool) (group, bool) {
+	lex := t.Lex
+	if len(lex.Letters.list) == 0 {
+		return group{}, false
+	}
+	var best group
+	code := ""
+	k := i
+	for n := 0; k < len(t.Toks) && t.sameLine(i, k) && n < 8; n++ {
+		if n > 0 && isLetterJoiner(t.tok(k)) && k+1 < len(t.Toks) {
+			k++ // エヌ・キュー
+		}
+		if t.Toks[k].Kind != Word {
 			break
 		}
-		code += more
+		// a name of several tokens: дабл-ю, ג'י
+		if unit, next, _, ok := t.match(k, lex.Letters); ok && next > k+1 {
+			if n > 0 && !knownPrefix(code+unit.Unit) {
+				break
+			}
+			code, k = code+unit.Unit, next
+		} else if cands := letterDecodings(t.lower[k], lex); len(cands[len(t.lower[k])]) > 0 {
+			d := pickDecoding(code, cands[len(t.lower[k])])
+			if n > 0 && !knownPrefix(code+d) {
+				break
+			}
+			code, k = code+d, k+1
+		} else {
+			if last {
+				if g, ok := t.gluedLetters(code, k, cands); ok {
+					return g, true
+				}
+			}
+			break
+		}
+		if n == 0 {
+			best = group{code, k, t.Toks[k-1].End}
+		}
 		if knownCodes[foldCode(code)] {
-			next = k + 1
+			best = group{code, k, t.Toks[k-1].End}
 		}
 	}
-	if next == i+1 {
-		code = first
-	} else {
-		code = ""
-		for k := i; k < next; k++ {
-			d, _ := decodeLetters(t.lower[k], t.Lex)
-			code += d
+	if best.code == "" || len(best.code) > 8 {
+		return group{}, false
+	}
+	best.code = vietForm(best.code)
+	return best, true
+}
+
+// gluedLetters reads letter names that start the word at token k and end inside
+// it, after the letters of code read before: the longest such start that makes a
+// known code, and not one that cuts a letter from its marks.
+func (t *Text) gluedLetters(code string, k int, cands [][]string) (group, bool) {
+	w, raw := t.lower[k], t.S[t.Toks[k].Start:t.Toks[k].End]
+	if len(w) != len(raw) {
+		return group{}, false // lower-casing changed the length: offsets would not match
+	}
+	for p := len(w) - 1; p > 0; p-- {
+		if startsWithMark(raw[p:]) {
+			continue
+		}
+		for _, d := range cands[p] {
+			if knownCodes[foldCode(code+d)] {
+				return group{vietForm(code + d), k + 1, t.Toks[k].Start + p}, true
+			}
 		}
 	}
-	if len(code) > 8 {
-		return "", i, false
+	return group{}, false
+}
+
+// isLetterJoiner reports the marks that join letter names written apart: the
+// katakana middle dot (エヌ・キュー) and its look-alikes.
+func isLetterJoiner(tok string) bool {
+	return tok == "・" || tok == "·" || tok == "‧" || tok == "･"
+}
+
+func startsWithMark(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsMark(r)
+}
+
+// latinRun returns the byte length of the run of Latin letters that starts w.
+func latinRun(w string) int {
+	for i, r := range w {
+		if !isLatinLetter(r) {
+			return i
+		}
 	}
-	return code, next, true
+	return len(w)
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x80 && unicode.IsLetter(r) || r == 'Đ' || r == 'đ'
+}
+
+// lookAlikes are the Cyrillic and Greek capitals that machine translation
+// sometimes leaves in a Latin code (НQ/ТW), read as the Latin letters they look
+// like — but Cyrillic Н and У as the letters they transcribe, N and U (НQ, ТУ).
+var lookAlikes = map[rune]rune{
+	'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'N', 'І': 'I', 'К': 'K', 'М': 'M', 'О': 'O',
+	'Р': 'P', 'Т': 'T', 'Х': 'X', 'У': 'U', 'Ѕ': 'S', 'Ј': 'J',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+	'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+}
+
+// latinGroup reads a word as a Latin code group (isLatinCode). Cyrillic and
+// Greek look-alike capitals are read as Latin letters when the word also has a
+// Latin letter (НQ) or when it reads as a known code (СТ, ТУ).
+func latinGroup(w string) (string, bool) {
+	if isLatinCode(w) {
+		return w, true
+	}
+	var b strings.Builder
+	latin := false
+	for _, r := range w {
+		switch l, ok := lookAlikes[r]; {
+		case isLatinLetter(r):
+			latin = true
+			b.WriteRune(r)
+		case ok:
+			b.WriteRune(l)
+		default:
+			return "", false
+		}
+	}
+	c := b.String()
+	if !isLatinCode(c) || !latin && !knownCodes[foldCode(c)] {
+		return "", false
+	}
+	return c, true
+}
+
+// vietForms are codes as Vietnamese writes them where the archive drops the
+// stroke of Đ or the small letter (QD, TTG): the value is the Vietnamese form.
+var vietForms = map[string]string{
+	"QD": "QĐ", "ND": "NĐ", "QDNS": "QĐNS", "TTG": "TTg", "HDND": "HĐND", "BCD": "BCĐ",
+	"QYD": "QyĐ", "CTR": "CTr", "TTR": "TTr",
+}
+
+func vietForm(c string) string {
+	if v, ok := vietForms[foldCode(c)]; ok {
+		return v
+	}
+	return c
 }
 
 // isLatinCode accepts 1–8 Latin letters with more capitals than small letters
@@ -170,7 +328,7 @@ func (t *Text) codeGroup(i int, last bool) (string, int, bool) {
 func isLatinCode(w string) bool {
 	n, upper := 0, 0
 	for _, r := range w {
-		if r > unicode.MaxLatin1 && r != 'Đ' && r != 'đ' || !unicode.IsLetter(r) {
+		if !isLatinLetter(r) && !(r <= unicode.MaxLatin1 && unicode.IsLetter(r)) {
 			return false
 		}
 		n++
@@ -186,34 +344,66 @@ func firstRune(s string) rune {
 	return r
 }
 
-// decodeLetters reads a word made only of English letter names of the lexicon's
-// script ("एनक्यू" → "NQ"); ok is false unless the whole word decodes.
-func decodeLetters(w string, lex *Lexicon) (string, bool) {
-	if len(lex.Letters.list) == 0 || w == "" {
-		return "", false
+// maxDecodings bounds the readings kept per prefix of a word (Arabic بي is B
+// and P: a long word of such names has many readings).
+const maxDecodings = 8
+
+// letterDecodings reads the prefixes of w as English letter names of the
+// lexicon's script: out[p] holds the readings of w[:p] (at most maxDecodings,
+// longest names first), empty where w[:p] is no run of names; out[len(w)] are the
+// readings of the whole word.
+func letterDecodings(w string, lex *Lexicon) [][]string {
+	out := make([][]string, len(w)+1)
+	if w == "" || len(lex.Letters.list) == 0 || len(w) > 256 {
+		return out
 	}
-	memo := map[int]string{}
-	var solve func(p int) (string, bool)
-	solve = func(p int) (string, bool) {
-		if p == len(w) {
-			return "", true
+	out[0] = []string{""}
+	for p := 0; p < len(w); p++ {
+		if len(out[p]) == 0 {
+			continue
 		}
-		if r, ok := memo[p]; ok {
-			return r, r != "\x00"
-		}
-		for _, l := range lex.Letters.list { // longest names first
+		for _, idx := range lex.Letters.single { // longest names first
+			l := lex.Letters.list[idx]
 			name := l.toks[0]
-			if len(l.toks) == 1 && strings.HasPrefix(w[p:], name) {
-				if rest, ok := solve(p + len(name)); ok {
-					memo[p] = l.Unit + rest
-					return l.Unit + rest, true
+			if !strings.HasPrefix(w[p:], name) {
+				continue
+			}
+			q := p + len(name)
+			for _, d := range out[p] {
+				if len(out[q]) < maxDecodings {
+					out[q] = append(out[q], d+l.Unit)
 				}
 			}
 		}
-		memo[p] = "\x00"
+	}
+	return out
+}
+
+// pickDecoding chooses among the readings of a word the one that continues the
+// letters read before it into a known code, else into the start of one, else
+// the first (longest names).
+func pickDecoding(code string, cands []string) string {
+	for _, d := range cands {
+		if knownCodes[foldCode(code+d)] {
+			return d
+		}
+	}
+	for _, d := range cands {
+		if knownPrefix(code + d) {
+			return d
+		}
+	}
+	return cands[0]
+}
+
+// decodeLetters reads a word made only of English letter names of the lexicon's
+// script ("एनक्यू" → "NQ"); ok is false unless the whole word decodes.
+func decodeLetters(w string, lex *Lexicon) (string, bool) {
+	cands := letterDecodings(w, lex)[len(w)]
+	if len(cands) == 0 {
 		return "", false
 	}
-	return solve(0)
+	return pickDecoding("", cands), true
 }
 
 // CanonicalDocument returns the Latin code of a document number written in any
@@ -225,7 +415,7 @@ func CanonicalDocument(s string) string {
 		if len(t.Toks) == 0 || t.Toks[0].Kind != Digits {
 			return ""
 		}
-		if e, next, ok := t.document(0); ok && next == len(t.Toks) {
+		if e, next, ok := t.document(0); ok && next == len(t.Toks) && e.End == len(t.S) {
 			return foldCode(e.Value)
 		}
 	}
