@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,9 +84,10 @@ func sepOf(tok string) byte {
 // after it, and the byte offset where it ends — inside its last token when the
 // code is glued to the word that follows (TTg를, TW号, ทีดับเบิลยูลงวันที่).
 type group struct {
-	code string
-	next int
-	end  int
+	code    string
+	next    int
+	end     int
+	spelled bool // read from letter names, not Latin letters
 }
 
 // document tries to read a document code starting with the number at token i.
@@ -97,6 +100,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 	j := i + 2
 	var value string
 	var g group
+	var parts []group
 	switch {
 	case sep == '/' && j < len(t.Toks) && t.Toks[j].Kind == Digits && sepOf(t.tok(j+1)) == '/':
 		// State form with a year: 30/2020/NĐ-CP
@@ -109,7 +113,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, g = num+"/"+strconv.Itoa(digitsValue(year))+"/"+typ.code+"-"+iss.code, iss
+		value, g, parts = num+"/"+strconv.Itoa(digitsValue(year))+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
 	case sep == '/':
 		// State form: 10/CT-UBND
 		typ, ok := t.codeGroup(j, false)
@@ -120,7 +124,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, g = num+"/"+typ.code+"-"+iss.code, iss
+		value, g, parts = num+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
 	default:
 		// Party form: 18-NQ/TW
 		typ, ok := t.codeGroup(j, false)
@@ -131,7 +135,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, g = num+"-"+typ.code+"/"+iss.code, iss
+		value, g, parts = num+"-"+typ.code+"/"+iss.code, iss, []group{typ, iss}
 	}
 	// State issuers may have more parts: QĐ-BCĐ-TTg
 	for g.end == t.Toks[g.next-1].End && sepOf(t.tok(g.next)) == '-' && !t.gap(g.next-1) {
@@ -141,9 +145,25 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		}
 		value += "-" + more.code
 		g = more
+		parts = append(parts, more)
+	}
+	if !plausible(parts) {
+		return Entity{}, 0, false
 	}
 	start := t.Toks[i].Start
 	return Entity{Type: Document, Text: t.S[start:g.end], Value: value, Start: start, End: g.end}, g.next, true
+}
+
+// plausible reports whether the parts of a code make a document number: any
+// code written in Latin letters, but letter names (which are everyday syllables
+// too: Korean 이, 유) only when one part is a known type or issuer.
+func plausible(parts []group) bool {
+	for _, p := range parts {
+		if !p.spelled || knownCodes[foldCode(p.code)] {
+			return true
+		}
+	}
+	return false
 }
 
 // codeGroup reads the letters of one part of a code at token i: a Latin group
@@ -157,13 +177,13 @@ func (t *Text) codeGroup(i int, last bool) (group, bool) {
 	tk := t.Toks[i]
 	w := t.S[tk.Start:tk.End]
 	if c, ok := latinGroup(w); ok {
-		return group{vietForm(c), i + 1, tk.End}, true
+		return group{code: vietForm(c), next: i + 1, end: tk.End}, true
 	}
 	if last {
 		// a Latin code glued to a word of another script: TTg를, TW号, TWの
 		if n := latinRun(w); n > 0 && n < len(w) && !startsWithMark(w[n:]) {
 			if c, ok := latinGroup(w[:n]); ok {
-				return group{vietForm(c), i + 1, tk.Start + n}, true
+				return group{code: vietForm(c), next: i + 1, end: tk.Start + n}, true
 			}
 		}
 	}
@@ -171,52 +191,47 @@ func (t *Text) codeGroup(i int, last bool) (group, bool) {
 }
 
 // letterGroup reads English letter names of the article's script at token i:
-// one word of names (एनक्यू), or names written apart (ٹی ڈبلیو, エヌ・キュー) —
-// these join only while they spell (the start of) a known code, so that an
-// everyday word after a code (Urdu کے, "of", is also the letter K) stays a word.
-// A name of several tokens (дабл-ю, ג'י) counts as one. The last part of a code
-// may end inside a word (Thai ทีดับเบิลยูลงวันที่, Korean 티더블유의) when what
-// it spells there is a known code.
+// one word of names (एनक्यू), or names written apart (ٹی ڈبلیو, エヌ・キュー,
+// Эн-Кью) — these join only while they spell (the start of) a known code, so that
+// an everyday word after a code (Urdu کے, "of", is also the letter K) stays a
+// word. A name of several tokens (дабл-ю, ג'י) counts as one. The last part of a
+// code may end inside a word (Thai ทีดับเบิลยูลงวันที่, Korean 티더블유의) when
+// what it spells there is a known code.
 func (t *Text) letterGroup(i int, last bool) (group, bool) {
-	lex := t.Lex
-	if len(lex.Letters.list) == 0 {
+	if len(t.Lex.Letters.list) == 0 {
 		return group{}, false
 	}
 	var best group
-	code := ""
+	code, unit := "", ""
 	k := i
 	for n := 0; k < len(t.Toks) && t.sameLine(i, k) && n < 8; n++ {
-		if n > 0 && isLetterJoiner(t.tok(k)) && k+1 < len(t.Toks) {
-			k++ // エヌ・キュー
-		}
-		if t.Toks[k].Kind != Word {
-			break
-		}
-		// a name of several tokens: дабл-ю, ג'י
-		if unit, next, _, ok := t.match(k, lex.Letters); ok && next > k+1 {
-			if n > 0 && !knownPrefix(code+unit.Unit) {
-				break
+		if n > 0 && k+1 < len(t.Toks) && !t.gap(k-1) && !t.gap(k) {
+			switch {
+			case isLetterJoiner(t.tok(k)):
+				k++ // エヌ・キュー
+			case sepOf(t.tok(k)) == '-' && len(unit) == 1:
+				// letter by letter with hyphens (Эн-Кью): a hyphen joins two
+				// single letters that go on spelling a known code
+				if d, _, ok := t.letterUnit(k+1, code); ok && len(d) == 1 && knownPrefix(code+d) {
+					k++
+				}
 			}
-			code, k = code+unit.Unit, next
-		} else if cands := letterDecodings(t.lower[k], lex); len(cands[len(t.lower[k])]) > 0 {
-			d := pickDecoding(code, cands[len(t.lower[k])])
-			if n > 0 && !knownPrefix(code+d) {
-				break
-			}
-			code, k = code+d, k+1
-		} else {
-			if last {
-				if g, ok := t.gluedLetters(code, k, cands); ok {
+		}
+		d, next, ok := t.letterUnit(k, code)
+		if !ok {
+			if last && t.Toks[k].Kind == Word {
+				if g, ok := t.gluedLetters(code, k); ok {
 					return g, true
 				}
 			}
 			break
 		}
-		if n == 0 {
-			best = group{code, k, t.Toks[k-1].End}
+		if n > 0 && !knownPrefix(code+d) {
+			break
 		}
-		if knownCodes[foldCode(code)] {
-			best = group{code, k, t.Toks[k-1].End}
+		code, unit, k = code+d, d, next
+		if n == 0 || knownCodes[foldCode(code)] {
+			best = group{code: code, next: k, end: t.Toks[k-1].End, spelled: true}
 		}
 	}
 	if best.code == "" || len(best.code) > 8 {
@@ -226,21 +241,55 @@ func (t *Text) letterGroup(i int, last bool) (group, bool) {
 	return best, true
 }
 
+// letterUnit reads the letter names at token k, after the letters code: a name
+// of several tokens (дабл-ю, דאבל יו), or a word of names, which may go on over
+// apostrophes (енк'ю, ג'יי). It returns the letters and the next token.
+func (t *Text) letterUnit(k int, code string) (string, int, bool) {
+	if k >= len(t.Toks) || t.Toks[k].Kind != Word {
+		return "", k, false
+	}
+	if p, next, _, ok := t.match(k, t.Lex.Letters); ok && next > k+1 {
+		return p.Unit, next, true
+	}
+	w, m := t.lower[k], k+1
+	for m+1 < len(t.Toks) && isApostrophe(t.tok(m)) && !t.gap(m-1) && !t.gap(m) && t.Toks[m+1].Kind == Word {
+		w, m = w+t.lower[m+1], m+2
+	}
+	if c := letterDecodings(w, t.Lex)[len(w)]; len(c) > 0 {
+		return pickDecoding(code, c), m, true
+	}
+	if m > k+1 {
+		if c := letterDecodings(t.lower[k], t.Lex)[len(t.lower[k])]; len(c) > 0 {
+			return pickDecoding(code, c), k + 1, true
+		}
+	}
+	return "", k, false
+}
+
+func isApostrophe(tok string) bool {
+	switch tok {
+	case "'", "’", "ʼ", "׳", "`":
+		return true
+	}
+	return false
+}
+
 // gluedLetters reads letter names that start the word at token k and end inside
 // it, after the letters of code read before: the longest such start that makes a
 // known code, and not one that cuts a letter from its marks.
-func (t *Text) gluedLetters(code string, k int, cands [][]string) (group, bool) {
+func (t *Text) gluedLetters(code string, k int) (group, bool) {
 	w, raw := t.lower[k], t.S[t.Toks[k].Start:t.Toks[k].End]
 	if len(w) != len(raw) {
 		return group{}, false // lower-casing changed the length: offsets would not match
 	}
+	cands := letterDecodings(w, t.Lex)
 	for p := len(w) - 1; p > 0; p-- {
 		if startsWithMark(raw[p:]) {
 			continue
 		}
 		for _, d := range cands[p] {
 			if knownCodes[foldCode(code+d)] {
-				return group{vietForm(code + d), k + 1, t.Toks[k].Start + p}, true
+				return group{code: vietForm(code + d), next: k + 1, end: t.Toks[k].Start + p, spelled: true}, true
 			}
 		}
 	}
@@ -344,6 +393,37 @@ func firstRune(s string) rune {
 	return r
 }
 
+// letterName is one English letter name of a lexicon as one string: a name of
+// several tokens is also read with its tokens run together (дабл-ю → даблю,
+// ג'י → גי), as machine translation writes it inside a longer word.
+type letterName struct{ name, letter string }
+
+var letterNameCache sync.Map // *Lexicon → []letterName
+
+// letterNames returns the letter names of lex, longest first.
+func letterNames(lex *Lexicon) []letterName {
+	if v, ok := letterNameCache.Load(lex); ok {
+		return v.([]letterName)
+	}
+	var out []letterName
+	seen := map[letterName]bool{}
+	for _, p := range lex.Letters.list {
+		var b strings.Builder
+		for _, tok := range p.toks {
+			if r := firstRune(tok); unicode.IsLetter(r) || unicode.IsMark(r) {
+				b.WriteString(tok)
+			}
+		}
+		if n := (letterName{b.String(), p.Unit}); n.name != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].name) > len(out[j].name) })
+	letterNameCache.Store(lex, out)
+	return out
+}
+
 // maxDecodings bounds the readings kept per prefix of a word (Arabic بي is B
 // and P: a long word of such names has many readings).
 const maxDecodings = 8
@@ -357,21 +437,20 @@ func letterDecodings(w string, lex *Lexicon) [][]string {
 	if w == "" || len(lex.Letters.list) == 0 || len(w) > 256 {
 		return out
 	}
+	names := letterNames(lex)
 	out[0] = []string{""}
 	for p := 0; p < len(w); p++ {
 		if len(out[p]) == 0 {
 			continue
 		}
-		for _, idx := range lex.Letters.single { // longest names first
-			l := lex.Letters.list[idx]
-			name := l.toks[0]
-			if !strings.HasPrefix(w[p:], name) {
+		for _, l := range names {
+			if !strings.HasPrefix(w[p:], l.name) {
 				continue
 			}
-			q := p + len(name)
+			q := p + len(l.name)
 			for _, d := range out[p] {
 				if len(out[q]) < maxDecodings {
-					out[q] = append(out[q], d+l.Unit)
+					out[q] = append(out[q], d+l.letter)
 				}
 			}
 		}
