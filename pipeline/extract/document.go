@@ -310,7 +310,7 @@ func startsWithMark(s string) bool {
 // latinRun returns the byte length of the run of Latin letters that starts w.
 func latinRun(w string) int {
 	for i, r := range w {
-		if !isLatinLetter(r) {
+		if !isLatinLetter(r) && fullWidth(r) == r {
 			return i
 		}
 	}
@@ -331,7 +331,20 @@ var lookAlikes = map[rune]rune{
 	'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
 }
 
-// latinGroup reads a word as a Latin code group (isLatinCode). Cyrillic and
+// fullWidth reads a full-width Latin letter (ＮＱ) as its ASCII letter; other
+// runes come back as they are.
+func fullWidth(r rune) rune {
+	switch {
+	case r >= 'Ａ' && r <= 'Ｚ':
+		return r - 'Ａ' + 'A'
+	case r >= 'ａ' && r <= 'ｚ':
+		return r - 'ａ' + 'a'
+	}
+	return r
+}
+
+// latinGroup reads a word as a Latin code group (isLatinCode); full-width
+// letters (ＮＱ) read as ASCII. Cyrillic and
 // Greek look-alike capitals are read as Latin letters when the word also has a
 // Latin letter (НQ) or when it reads as a known code (СТ, ТУ).
 func latinGroup(w string) (string, bool) {
@@ -345,6 +358,9 @@ func latinGroup(w string) (string, bool) {
 		case isLatinLetter(r):
 			latin = true
 			b.WriteRune(r)
+		case fullWidth(r) != r:
+			latin = true
+			b.WriteRune(fullWidth(r))
 		case ok:
 			b.WriteRune(l)
 		default:

@@ -28,6 +28,8 @@ var documentCases = []struct {
 	// odd spacing, full-width and other dashes and slashes
 	{"en", "Resolution No. 18 - NQ / TW of the Central Committee", map[string]string{"18 - NQ / TW": "18-NQ/TW"}},
 	{"ja", "決議18－NQ／TW号", map[string]string{"18－NQ／TW": "18-NQ/TW"}},
+	{"ja", "決議第１８－ＮＱ／ＴＷ号", map[string]string{"１８－ＮＱ／ＴＷ": "18-NQ/TW"}},
+	{"zh", "第１２３/ＱＤ-ＴＴｇ号决定", map[string]string{"１２３/ＱＤ-ＴＴｇ": "123/QĐ-TTg"}},
 	{"en", "Directive 50‑CT/TW and Decree 24/2024/NĐ‐CP", map[string]string{"50‑CT/TW": "50-CT/TW", "24/2024/NĐ‐CP": "24/2024/NĐ-CP"}},
 	{"en", "Decision 1188/QD-BCD-TTg was signed", map[string]string{"1188/QD-BCD-TTg": "1188/QĐ-BCĐ-TTg"}},
 	// Cyrillic and Greek look-alike capitals
