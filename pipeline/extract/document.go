@@ -95,7 +95,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 	num := strconv.Itoa(digitsValue(t.S[t.Toks[i].Start:t.Toks[i].End]))
 	sep := sepOf(t.tok(i + 1))
 	if sep == 0 {
-		return Entity{}, 0, false
+		return t.spacedDocument(i, num)
 	}
 	j := i + 2
 	var value string
@@ -152,6 +152,25 @@ func (t *Text) document(i int) (Entity, int, bool) {
 	}
 	start := t.Toks[i].Start
 	return Entity{Type: Document, Text: t.S[start:g.end], Value: value, Start: start, End: g.end}, g.next, true
+}
+
+// spacedDocument reads a Party code whose number stands apart from its letters
+// (18 NQ/TW, as machine translation sometimes writes it): only when both parts
+// are a known type and issuer.
+func (t *Text) spacedDocument(i int, num string) (Entity, int, bool) {
+	if !t.gap(i) || !t.sameLine(i, i+1) {
+		return Entity{}, 0, false
+	}
+	typ, ok := t.codeGroup(i+1, false)
+	if !ok || !knownCodes[foldCode(typ.code)] || sepOf(t.tok(typ.next)) != '/' {
+		return Entity{}, 0, false
+	}
+	iss, ok := t.codeGroup(typ.next+1, true)
+	if !ok || !knownCodes[foldCode(iss.code)] {
+		return Entity{}, 0, false
+	}
+	start := t.Toks[i].Start
+	return Entity{Type: Document, Text: t.S[start:iss.end], Value: num + "-" + typ.code + "/" + iss.code, Start: start, End: iss.end}, iss.next, true
 }
 
 // plausible reports whether the parts of a code make a document number: any
