@@ -55,8 +55,8 @@ func (Documents) Extract(t *Text) []Entity {
 		if t.Toks[i].Kind != Digits || t.claimed[i] {
 			continue
 		}
-		if i > 0 && (sepOf(t.tok(i-1)) != 0 || t.tok(i-1) == ".") && !t.gap(i-1) {
-			continue // inside a longer code or number
+		if i > 0 && !t.gap(i-1) && (sepOf(t.tok(i-1)) != 0 || t.tok(i-1) == "." && i > 1 && t.Toks[i-2].Kind == Digits) {
+			continue // inside a longer code or number (1.18, 2020/18); No.18-NQ/TW is a code
 		}
 		if e, next, ok := t.document(i); ok {
 			out = append(out, e)

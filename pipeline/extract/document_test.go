@@ -32,6 +32,7 @@ var documentCases = []struct {
 	{"zh", "第１２３/ＱＤ-ＴＴｇ号决定", map[string]string{"１２３/ＱＤ-ＴＴｇ": "123/QĐ-TTg"}},
 	{"en", "Directive 50‑CT/TW and Decree 24/2024/NĐ‐CP", map[string]string{"50‑CT/TW": "50-CT/TW", "24/2024/NĐ‐CP": "24/2024/NĐ-CP"}},
 	{"en", "Decision 1188/QD-BCD-TTg was signed", map[string]string{"1188/QD-BCD-TTg": "1188/QĐ-BCĐ-TTg"}},
+	{"en", "Resolution No.18-NQ/TW and Nr.35-CT/TW, not 1.18-NQ/TW", map[string]string{"18-NQ/TW": "18-NQ/TW", "35-CT/TW": "35-CT/TW"}},
 	{"en", "Resolution 18 NQ/TW of the Central Committee", map[string]string{"18 NQ/TW": "18-NQ/TW"}},
 	{"en", "in 2025 AB/CD and 12 NQ/XY", nil},
 	// Cyrillic and Greek look-alike capitals
