@@ -2,11 +2,12 @@ package extract
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/partynews/partynews/corpus"
 )
 
 // Documents finds the numbers of Party and State documents — resolutions,
@@ -24,10 +25,16 @@ var knownCodes = map[string]bool{}
 func init() {
 	for _, c := range strings.Fields(`NQ CT KL QD QYD HD KH TB BC CTR DA TTR CV QDNS TT ND L SL TTLT CD DS HDLT
 		TW TU HU DU VPTW UBKTTU UBKTTW UBND CP TTG QH UBTVQH BCT BTC BCH BCS DUQSTW BTGTW BDNTW BNCTW TWDTN
-		BNV BQP BCA BYT BGDDT BTP NHNN VKSNDTC TANDTC MTTQ KTTW BKTTW UBKT HDND TANDTC`) {
+		BNV BQP BCA BYT BGDDT BTP NHNN VKSNDTC TANDTC MTTQ KTTW BKTTW UBKT HDND
+		QDI QC PL NQLT BB QU THU DUCA DUK BTCTW BCDTW BCD BBT BKT VPCP BNG BTTTT BKHDT BTNMT BXD BGTVT BCT`) {
 		knownCodes[c] = true
 	}
 }
+
+// legislature are the issuers whose codes end in the number of their term, not
+// a type: the National Assembly (43/2019/QH14) and its Standing Committee
+// (27/2022/UBTVQH15).
+var legislature = map[string]bool{"QH": true, "UBTVQH": true}
 
 func knownPrefix(s string) bool {
 	s = foldCode(s)
@@ -43,8 +50,25 @@ func knownPrefix(s string) bool {
 func foldCode(s string) string { return dFold.Replace(strings.ToUpper(s)) }
 
 // FoldDocument is the form in which document codes are indexed and compared:
-// upper case, Đ read as D (30/2020/NĐ-CP → 30/2020/ND-CP).
-func FoldDocument(code string) string { return foldCode(code) }
+// upper case, Đ read as D, no leading zeros in a number (30/2020/NĐ-CP →
+// 30/2020/ND-CP, 05-CT/TW → 5-CT/TW: the same directive as 5-CT/TW).
+func FoldDocument(code string) string {
+	code = foldCode(code)
+	var b strings.Builder
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if c == '0' && (i == 0 || code[i-1] == '/' || code[i-1] == '-') {
+			for i+1 < len(code) && code[i+1] == '0' {
+				i++
+			}
+			if i+1 < len(code) && code[i+1] >= '1' && code[i+1] <= '9' {
+				continue // a leading zero
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
 
 var dFold = strings.NewReplacer("Đ", "D", "đ", "D")
 
@@ -92,7 +116,7 @@ type group struct {
 
 // document tries to read a document code starting with the number at token i.
 func (t *Text) document(i int) (Entity, int, bool) {
-	num := strconv.Itoa(digitsValue(t.S[t.Toks[i].Start:t.Toks[i].End]))
+	num := corpus.FoldDigits(t.S[t.Toks[i].Start:t.Toks[i].End]) // 05-CT/TW keeps its 0
 	sep := sepOf(t.tok(i + 1))
 	if sep == 0 {
 		return t.spacedDocument(i, num)
@@ -106,6 +130,14 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		// State form with a year: 30/2020/NĐ-CP
 		year := t.S[t.Toks[j].Start:t.Toks[j].End]
 		typ, ok := t.codeGroup(j+2, false)
+		if ok && legislature[foldCode(typ.code)] && typ.end == t.Toks[typ.next-1].End &&
+			typ.next < len(t.Toks) && t.Toks[typ.next].Kind == Digits && !t.gap(typ.next-1) {
+			// a law or a resolution of the National Assembly and its term: 43/2019/QH14
+			term := t.Toks[typ.next]
+			start := t.Toks[i].Start
+			return Entity{Type: Document, Text: t.S[start:term.End], Start: start, End: term.End,
+				Value: num + "/" + corpus.FoldDigits(year) + "/" + typ.code + corpus.FoldDigits(t.S[term.Start:term.End])}, typ.next + 1, true
+		}
 		if !ok || sepOf(t.tok(typ.next)) != '-' {
 			return Entity{}, 0, false
 		}
@@ -113,7 +145,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, g, parts = num+"/"+strconv.Itoa(digitsValue(year))+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
+		value, g, parts = num+"/"+corpus.FoldDigits(year)+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
 	case sep == '/':
 		// State form: 10/CT-UBND
 		typ, ok := t.codeGroup(j, false)
@@ -530,7 +562,7 @@ func CanonicalDocument(s string) string {
 			return ""
 		}
 		if e, next, ok := t.document(0); ok && next == len(t.Toks) && e.End == len(t.S) {
-			return foldCode(e.Value)
+			return FoldDocument(e.Value)
 		}
 	}
 	return ""

@@ -25,6 +25,8 @@ var documentCases = []struct {
 	{"th", "ตามมติหมายเลข 60-NQ/TWลงวันที่ 1", map[string]string{"60-NQ/TW": "60-NQ/TW"}},
 	{"km", "សេចក្តីណែនាំលេខ ៤៦-CT/TW ចុះថ្ងៃ", map[string]string{"៤៦-CT/TW": "46-CT/TW"}},
 	{"he", "הנחיה מס' 45-CT/TW מיום", map[string]string{"45-CT/TW": "45-CT/TW"}},
+	{"en", "the Law No. 43/2019/QH14 and Resolution 27/2022/UBTVQH15.", map[string]string{"43/2019/QH14": "43/2019/QH14", "27/2022/UBTVQH15": "27/2022/UBTVQH15"}},
+	{"en", "Regulation 09-QĐi/TW of the Politburo", map[string]string{"09-QĐi/TW": "09-QĐi/TW"}},
 	// odd spacing, full-width and other dashes and slashes
 	{"en", "Resolution No. 18 - NQ / TW of the Central Committee", map[string]string{"18 - NQ / TW": "18-NQ/TW"}},
 	{"ja", "決議18－NQ／TW号", map[string]string{"18－NQ／TW": "18-NQ/TW"}},
@@ -179,6 +181,26 @@ func TestCanonicalDocumentScripts(t *testing.T) {
 	for in, want := range cases {
 		if got := CanonicalDocument(in); got != want {
 			t.Errorf("CanonicalDocument(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFoldDocument(t *testing.T) {
+	cases := map[string]string{
+		"05-CT/TW":        "5-CT/TW",
+		"5-CT/TW":         "5-CT/TW",
+		"01/2024/NĐ-CP":   "1/2024/ND-CP",
+		"10/CT-UBND":      "10/CT-UBND",
+		"100-NQ/TW":       "100-NQ/TW",
+		"0-NQ/TW":         "0-NQ/TW",
+		"000-NQ/TW":       "0-NQ/TW",
+		"43/2019/QH14":    "43/2019/QH14",
+		"411-QĐ/TTg":      "411-QD/TTG",
+		"1188/QĐ-BCĐ-TTg": "1188/QD-BCD-TTG",
+	}
+	for in, want := range cases {
+		if got := FoldDocument(in); got != want {
+			t.Errorf("FoldDocument(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
