@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partynews/partynews/corpus"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Documents finds the numbers of Party and State documents — resolutions,
@@ -47,7 +48,22 @@ func knownPrefix(s string) bool {
 }
 
 // foldCode upper-cases a code and reads Đ as D.
-func foldCode(s string) string { return dFold.Replace(strings.ToUpper(s)) }
+func foldCode(s string) string {
+	s = dFold.Replace(strings.ToUpper(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// other Vietnamese letters (TƯ): their base letter
+			var b strings.Builder
+			for _, r := range norm.NFD.String(s) {
+				if !unicode.IsMark(r) {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return s
+}
 
 // FoldDocument is the form in which document codes are indexed and compared:
 // upper case, Đ read as D, no leading zeros in a number (30/2020/NĐ-CP →
@@ -368,8 +384,10 @@ func latinRun(w string) int {
 	return len(w)
 }
 
+// isLatinLetter reports a letter of the Latin script as Vietnamese writes it:
+// ASCII, Latin-1, Latin Extended (Đ, Ư) and the Vietnamese block (Ộ).
 func isLatinLetter(r rune) bool {
-	return r < 0x80 && unicode.IsLetter(r) || r == 'Đ' || r == 'đ'
+	return (r < 0x250 || r >= 0x1E00 && r <= 0x1EFF) && unicode.IsLetter(r)
 }
 
 // lookAlikes are the Cyrillic and Greek capitals that machine translation
@@ -444,7 +462,7 @@ func vietForm(c string) string {
 func isLatinCode(w string) bool {
 	n, upper := 0, 0
 	for _, r := range w {
-		if !isLatinLetter(r) && !(r <= unicode.MaxLatin1 && unicode.IsLetter(r)) {
+		if !isLatinLetter(r) {
 			return false
 		}
 		n++

@@ -27,6 +27,7 @@ var documentCases = []struct {
 	{"he", "הנחיה מס' 45-CT/TW מיום", map[string]string{"45-CT/TW": "45-CT/TW"}},
 	{"en", "the Law No. 43/2019/QH14 and Resolution 27/2022/UBTVQH15.", map[string]string{"43/2019/QH14": "43/2019/QH14", "27/2022/UBTVQH15": "27/2022/UBTVQH15"}},
 	{"en", "Regulation 09-QĐi/TW of the Politburo", map[string]string{"09-QĐi/TW": "09-QĐi/TW"}},
+	{"vi", "Nghị quyết số 18-NQ/TƯ ngày 25", map[string]string{"18-NQ/TƯ": "18-NQ/TƯ"}},
 	// odd spacing, full-width and other dashes and slashes
 	{"en", "Resolution No. 18 - NQ / TW of the Central Committee", map[string]string{"18 - NQ / TW": "18-NQ/TW"}},
 	{"ja", "決議18－NQ／TW号", map[string]string{"18－NQ／TW": "18-NQ/TW"}},
@@ -195,6 +196,7 @@ func TestFoldDocument(t *testing.T) {
 		"0-NQ/TW":         "0-NQ/TW",
 		"000-NQ/TW":       "0-NQ/TW",
 		"43/2019/QH14":    "43/2019/QH14",
+		"18-NQ/TƯ":        "18-NQ/TU",
 		"411-QĐ/TTg":      "411-QD/TTG",
 		"1188/QĐ-BCĐ-TTg": "1188/QD-BCD-TTG",
 	}
