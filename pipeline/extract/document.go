@@ -15,7 +15,8 @@ import (
 // directives, conclusions, decisions … — in their Party form (18-NQ/TW), State
 // forms (10/CT-UBND, 30/2020/NĐ-CP), and with the Latin letters spelled out as
 // English letter names in the article's script (18-एनक्यू/टीडब्ल्यू).
-// Value: the Latin code without spaces.
+// Value: the Latin code without spaces, its numbers in ASCII digits as written
+// (05-CT/TW), its letters as Vietnamese writes them (QĐ, TTg).
 type Documents struct{}
 
 // knownCodes are the document types and issuers of the Vietnamese system. Letter
@@ -27,7 +28,7 @@ func init() {
 	for _, c := range strings.Fields(`NQ CT KL QD QYD HD KH TB BC CTR DA TTR CV QDNS TT ND L SL TTLT CD DS HDLT
 		TW TU HU DU VPTW UBKTTU UBKTTW UBND CP TTG QH UBTVQH BCT BTC BCH BCS DUQSTW BTGTW BDNTW BNCTW TWDTN
 		BNV BQP BCA BYT BGDDT BTP NHNN VKSNDTC TANDTC MTTQ KTTW BKTTW UBKT HDND
-		QDI QC PL NQLT BB QU THU DUCA DUK BTCTW BCDTW BCD BBT BKT VPCP BNG BTTTT BKHDT BTNMT BXD BGTVT BCT`) {
+		QDI QC PL NQLT BB QU THU DUCA DUK BTCTW BCDTW BCD BBT BKT VPCP BNG BTTTT BKHDT BTNMT BXD BGTVT`) {
 		knownCodes[c] = true
 	}
 }
@@ -47,7 +48,8 @@ func knownPrefix(s string) bool {
 	return false
 }
 
-// foldCode upper-cases a code and reads Đ as D.
+// foldCode upper-cases a code and reads Đ as D, other Vietnamese letters (Ư)
+// as their base letter.
 func foldCode(s string) string {
 	s = dFold.Replace(strings.ToUpper(s))
 	for i := 0; i < len(s); i++ {
