@@ -111,7 +111,7 @@ var greekSounds = strings.NewReplacer("oygie", "uye", "oygia", "uya", "oy", "u",
 
 var greekOnsets = [][2]string{{"ngk", "ng"}, {"ts", "ch"}, {"nt", "d"}, {"mp", "b"}, {"gk", "g"}, {"kh", "kh"}}
 
-var greekCodas = [][2]string{{"nkh", "nh"}, {"ngk", "ng"}, {"nk", "ng"}}
+var greekCodas = [][2]string{{"nkh", "nh"}, {"ngk", "ng"}, {"nk", "ng"}, {"k", "c"}}
 
 // vowelize puts an "a" after the onset of a romanized word that has no vowel.
 func vowelize(s string) string {
