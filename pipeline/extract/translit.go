@@ -13,8 +13,18 @@ import (
 // transliterated into that script reads back (ट्रान → tran, ٹران → tran,
 // Нгуен → nguen, Nguyễn → nguyen). Other scripts give "".
 func Romanize(w string) string {
-	if r, _ := utf8.DecodeRuneInString(w); eastScript(r) {
+	r0, _ := utf8.DecodeRuneInString(w)
+	if eastScript(r0) {
 		return strings.Join(eastSyllables(w), "")
+	}
+	if r0 >= 0x0370 && r0 <= 0x03FF || r0 >= 0x1F00 && r0 <= 0x1FFF {
+		// Greek spells Vietnamese sounds with digraphs: read as greekRom does,
+		// a final κ as the c Vietnamese writes (Φουκ = phuc)
+		g := greekRom(strings.ToLower(w))
+		if strings.HasSuffix(g, "k") && len(g) > 1 {
+			g = g[:len(g)-1] + "c"
+		}
+		return g
 	}
 	var b strings.Builder
 	rs := []rune(w)
@@ -55,11 +65,8 @@ func Romanize(w string) string {
 			default:
 				b.WriteString(cyrillic[lr])
 			}
-		case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
-			// accented letters (ά, ΐ) read as their base letter
-			for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
-				b.WriteString(greek[d])
-			}
+		case r >= 0x0370 && r <= 0x03FF:
+			b.WriteString(greek[unicode.ToLower(r)])
 		default:
 			if unicode.IsLetter(r) {
 				return ""
@@ -79,39 +86,9 @@ func Romanize(w string) string {
 		}
 	case script >= 0x0400 && script <= 0x04FF:
 		// Тхань = Thanh, Кх = Kh and Х = H read right letter by letter
-	case script >= 0x0370 && script <= 0x03FF || script >= 0x1F00 && script <= 0x1FFF:
-		out = greekVietnamese(out)
 	}
 	return out
 }
-
-// greekVietnamese respells a letter-by-letter reading of Greek the way Greek
-// writes Vietnamese sounds: Μινχ = minh (final -nh as νχ), Τσινχ = chinh
-// (τσ for ch), Ντουνγκ = dung (ντ for d, ου for u, νγκ for -ng), Μπιν = bin,
-// Γκιανγκ = giang, Νγκουγιέν = nguyen.
-func greekVietnamese(s string) string {
-	for _, p := range greekOnsets {
-		if strings.HasPrefix(s, p[0]) && len(s) > len(p[0]) {
-			s = p[1] + s[len(p[0]):]
-			break
-		}
-	}
-	s = greekSounds.Replace(s)
-	for _, p := range greekCodas {
-		if strings.HasSuffix(s, p[0]) && len(s) > len(p[0]) {
-			s = s[:len(s)-len(p[0])] + p[1]
-			break
-		}
-	}
-	return s
-}
-
-// ου is u, νγκ is ng, γι between vowels is y (Γκουγιέν)
-var greekSounds = strings.NewReplacer("oygie", "uye", "oygia", "uya", "oy", "u", "ngk", "ng")
-
-var greekOnsets = [][2]string{{"ngk", "ng"}, {"ts", "ch"}, {"nt", "d"}, {"mp", "b"}, {"gk", "g"}, {"kh", "kh"}}
-
-var greekCodas = [][2]string{{"nkh", "nh"}, {"ngk", "ng"}, {"nk", "ng"}, {"k", "c"}}
 
 // vowelize puts an "a" after the onset of a romanized word that has no vowel.
 func vowelize(s string) string {
