@@ -49,6 +49,7 @@ type nameData struct {
 	cityBefore map[string]bool
 	org        map[string]bool // words of the names of bodies (national, committee …)
 	credit     map[string]bool
+	country    []string // beginnings of the names of countries (country_stems)
 }
 
 func loadNames(data string) nameData {
@@ -99,6 +100,8 @@ func loadNames(data string) nameData {
 					n.city[a] = true
 				case "city_before":
 					n.cityBefore[a] = true
+				case "country_stems":
+					n.country = append(n.country, a)
 				case "credit_cues":
 					n.credit[a] = true
 				case "org_words":
@@ -108,6 +111,17 @@ func loadNames(data string) nameData {
 		}
 	}
 	return n
+}
+
+// isCountry reports a lower-case word that begins like the name of a country
+// (Laos, Laosu, Chili, Кубы).
+func (n *nameData) isCountry(w string) bool {
+	for _, c := range n.country {
+		if strings.HasPrefix(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadPlaces adds the places of places.txt: each line holds one place and its
@@ -179,6 +193,9 @@ func (People) Extract(t *Text) []Entity {
 			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
 			if title, cued := t.titleBefore(i); cued {
 				if last, ok := t.foreignRun(i, lowerSeen); ok {
+					if last-i >= 2 && theNames().isCountry(t.lower[i]) {
+						i++ // Perdana Menteri Laos Sonexay Siphandone
+					}
 					start, stop := t.Toks[i].Start, t.Toks[last].End
 					out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
 					t.Claim(start, stop)

@@ -37,6 +37,12 @@ var personCases = []struct {
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
+	// a country between the title and a foreign leader's name is no part of it
+	{"id", "Perdana Menteri Laos Sonexay Siphandone tiba di Hanoi.", []string{"Sonexay Siphandone"}},
+	{"pl", "Prezydent spotkał się z prezydentem Chile Gabrielem Boricem.", []string{"Gabrielem Boricem"}},
+	{"uk", "Прем'єр-міністр Камбоджі Хун Манет прибув до Ханоя.", []string{"Хун Манет"}},
+	// Cyrillic spellings of Bui, Luong, Cuong: й and ы
+	{"ru", "Вице-премьер Буй Тхань Шон и президент Лыонг Кыонг.", []string{"Буй Тхань Шон", "Лыонг Кыонг"}},
 	// places in other scripts, by key or skeleton, with or without a word for province
 	{"ru", "Донг Тхап и Ха Тинь приняли делегацию", nil},
 	{"he", "ראש מחוז דונג טאפ ביקר בהא טין", nil},
