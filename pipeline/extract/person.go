@@ -181,6 +181,9 @@ func (People) Extract(t *Text) []Entity {
 				continue
 			}
 		}
+		if t.hebrewParticle(i) {
+			continue // עם, את, ואת: with, the object marker
+		}
 		clitic := t.cliticLen(i)
 		rom, syll := t.nameRom(i)
 		if clitic > 0 {
@@ -231,7 +234,8 @@ func (People) Extract(t *Text) []Entity {
 		if highland {
 			maxWords = 6
 		}
-		for k, words := i+1, 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
+		words := 1 // words of the name (a Hebrew word with a geresh is three tokens)
+		for k := i + 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
 			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
 				break
 			}
@@ -271,7 +275,7 @@ func (People) Extract(t *Text) []Entity {
 		// a place right after may have lent the name its first syllable:
 		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City;
 		// "تران تھانہ مان کین تھو" is Tran Thanh Man, then Can Tho
-		if end-i >= 3 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
+		if end-i >= 3 && words >= 4 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
 			end--
 			stop = t.Toks[end].End
 		}
@@ -308,7 +312,7 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if !latin && utf8.RuneCountInString(w) > 8 {
 		return false
 	}
-	if _, _, _, ok := t.match(k, t.Lex.Particles); ok {
+	if _, _, _, ok := t.match(k, t.Lex.Particles); ok || t.hebrewParticle(k) {
 		return false
 	}
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
@@ -866,6 +870,21 @@ func (t *Text) cliticLen(i int) int {
 		}
 	}
 	return 0
+}
+
+// hebrewParticle reports a Hebrew particle of the lexicon, alone or after a
+// glued ו (עם, ואת, ועם): no part of a name.
+func (t *Text) hebrewParticle(k int) bool {
+	w := t.lower[k]
+	if r, _ := utf8.DecodeRuneInString(w); !isHebrew(r) {
+		return false
+	}
+	for _, p := range t.Lex.Particles.list {
+		if len(p.toks) == 1 && (w == p.toks[0] || strings.HasPrefix(w, "ו") && w[len("ו"):] == p.toks[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hebrewPrefixes are the particles Hebrew writes glued to the next word, two-letter ones first.
