@@ -771,7 +771,11 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
 		return true
 	}
-	if first > 0 && names.cityBefore[t.lower[first-1]] && (end-first < 2 || key == "ho chi minh") {
+	before := first - 1
+	if before > 0 && cityOf[t.lower[before]] && names.cityBefore[t.lower[before-1]] {
+		before-- // Ciudad de Ho Chi Minh, ville de Hô Chi Minh
+	}
+	if before >= 0 && first > 0 && names.cityBefore[t.lower[before]] && (end-first < 2 || key == "ho chi minh") {
 		// kota Ho Chi Minh, provincie Dong Thap; a three-word name after
 		// "provinsi" is more often a person of the province's party committee
 		return true
@@ -781,6 +785,9 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	}
 	return t.isCity(next)
 }
+
+// cityOf: the word for "of" between a word for city and its name.
+var cityOf = map[string]bool{"de": true, "di": true, "do": true, "da": true, "of": true}
 
 // placeAt reports a two-word place name starting at token k.
 func (t *Text) placeAt(k int) bool {

@@ -37,6 +37,10 @@ var personCases = []struct {
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
+	// a word for city before the name, with or without "of"
+	{"es", "El camarada Nguyen Van Nen, secretario del Comité del Partido de Ciudad Ho Chi Minh, asistió.", []string{"Nguyen Van Nen"}},
+	{"pt", "O secretário do Partido da Cidade de Ho Chi Minh discursou.", nil},
+	{"fr", "Le Comité populaire de la ville de Hô Chi Minh a annoncé.", nil},
 	// a country between the title and a foreign leader's name is no part of it
 	{"id", "Perdana Menteri Laos Sonexay Siphandone tiba di Hanoi.", []string{"Sonexay Siphandone"}},
 	{"pl", "Prezydent spotkał się z prezydentem Chile Gabrielem Boricem.", []string{"Gabrielem Boricem"}},
