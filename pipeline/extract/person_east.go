@@ -164,6 +164,9 @@ func (t *Text) peopleEast() []Entity {
 			return // 胡志明市: Ho Chi Minh City
 		}
 		key := personKey(name)
+		if key == "" && strings.ContainsAny(name, "·・•") {
+			key = name // a foreign name with characters no Vietnamese name reads
+		}
 		if key == "" || t.placeOrMedia(name, key, 0, len(t.Toks), title != "") {
 			return
 		}
@@ -246,7 +249,10 @@ func (t *Text) peopleZh(add func(int, int, string)) {
 			off = start
 			// a list after the title: 副总理范明政、黎明智
 			for n := 0; n < 8; n++ {
-				stop := t.zhNameAfter(start)
+				stop := zhForeignAfter(t.S, start) // 总理宋赛·西潘敦
+				if stop == start {
+					stop = t.zhNameAfter(start)
+				}
 				if stop == start {
 					break
 				}
@@ -271,6 +277,43 @@ func (t *Text) peopleZh(add func(int, int, string)) {
 			}
 		}
 	}
+}
+
+// zhForeignAfter returns the end of a name that is not Vietnamese at start: a
+// transliterated name, its parts joined with a middle dot (宋赛·西潘敦,
+// 加夫列尔·博里奇), each part two to six Han characters; or start.
+func zhForeignAfter(s string, start int) int {
+	p, parts := start, 0
+	for {
+		n, q := 0, p
+		for q < len(s) && n < 7 {
+			r, size := utf8.DecodeRuneInString(s[q:])
+			if !isHan(r) {
+				break
+			}
+			q += size
+			n++
+		}
+		if n < 1 || n > 6 || parts == 0 && n < 2 {
+			return start
+		}
+		p, parts = q, parts+1
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if r != '·' && r != '・' && r != '•' || parts == 3 {
+			break
+		}
+		p += size
+	}
+	if parts < 2 {
+		return start
+	}
+	if r, _ := utf8.DecodeRuneInString(s[p:]); isHan(r) {
+		// the name runs on into the sentence: only a stop word may follow
+		if _, stop := hasPrefixAny(s[p:], theCues()["zh_stop"]); !stop {
+			return start
+		}
+	}
+	return p
 }
 
 // zhNameAfter returns the end of a Vietnamese name that starts at start, or start.
