@@ -191,6 +191,9 @@ func (People) Extract(t *Text) []Entity {
 			syll = vnSyllable(rom)
 		}
 		_, isSurname := theNames().surname[rom]
+		if r, _ := utf8.DecodeRuneInString(t.lower[i]); !isSurname && r >= 0xAC00 && r <= 0xD7A3 {
+			_, isSurname = surnameOf(rom) // Korean ㅂ is B and V: 브엉 Vuong, 보 Vo
+		}
 		if !isSurname && t.capitalisedWord(i) && t.Lang != "de" { // German writes every noun with a capital
 			// a title before capitalised words that are no Vietnamese name:
 			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
