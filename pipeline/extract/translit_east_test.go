@@ -12,7 +12,7 @@ func TestPersonKeyEveryScript(t *testing.T) {
 		names []string
 	}{
 		{"to lam", []string{"To Lam", "Tô Lâm", "ト・ラム", "苏林", "蘇林", "또 럼", "ໂຕເລິມ", "តូ ឡឹម", "טו לאם", "โต ลัม", "โตลัม", "Το Λαμ", "То Лам", "टो लाम", "ٹو لام"}},
-		{"pham minh chinh", []string{"Pham Minh Chinh", "Phạm Minh Chính", "范明政", "ファム・ミン・チン", "팜 민 찐", "팜민찐", "Фам Минь Тьинь", "Фам Минь Чинь", "Φαμ Μινχ Τσινχ", "ຟ້າມ ມິງ ຈິ້ງ"}},
+		{"pham minh chinh", []string{"Pham Minh Chinh", "Phạm Minh Chính", "范明政", "ファム・ミン・チン", "팜 민 찐", "팜민찐", "Фам Минь Тьинь", "Фам Минь Чинь", "Φαμ Μινχ Τσινχ", "ຟ້າມ ມິງ ຈິ້ງ", "ฝ่าม มิญ จิ๋ญ"}},
 		{"nguyen xuan phuc", []string{"Nguyễn Xuân Phúc", "ຫງວຽນ ຊວນ ຟຸກ", "Νγκουγιέν Ξουάν Φουκ"}},
 		{"nguyen xuan thang", []string{"Nguyen Xuan Thang", "Нгуен Суан Тханг", "응우옌쑤언탕", "응우옌 쑤언 탕"}},
 		{"ho chi minh", []string{"Ho Chi Minh", "胡志明", "ໂຮ່ຈີມິນ"}},
