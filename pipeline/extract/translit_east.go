@@ -409,9 +409,14 @@ func (a *abugida) read(w string) []string {
 		lead = ""
 	}
 	flush()
+	thaiLao := len(rs) > 0 && rs[0] >= 0x0E00 && rs[0] <= 0x0EFF
 	for k, s := range out {
 		if strings.HasPrefix(s, "ngie") {
 			s = "nguye" + s[4:]
+		}
+		if !thaiLao {
+			out[k] = s
+			continue // Khmer: ហេង is Heng
 		}
 		// ຽ before a final is iê (ຕຽນ Tien, ຫງວຽນ Nguyen)
 		if i := strings.Index(s, "ia"); i >= 0 && i+2 < len(s) && strings.IndexByte("aeiou", s[i+2]) < 0 {

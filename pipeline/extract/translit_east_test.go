@@ -17,6 +17,7 @@ func TestPersonKeyEveryScript(t *testing.T) {
 		{"nguyen xuan thang", []string{"Nguyen Xuan Thang", "Нгуен Суан Тханг", "응우옌쑤언탕", "응우옌 쑤언 탕"}},
 		{"ho chi minh", []string{"Ho Chi Minh", "胡志明", "ໂຮ່ຈີມິນ"}},
 		{"luong cuong", []string{"Luong Cuong", "르엉꾸엉", "เลืองเกื่อง"}},
+		{"heng sm rin", []string{"ហេង សំរិន"}}, // Khmer keeps its -eng
 		{"tran cam tu", []string{"Tran Cam Tu", "ເຈິ່ນເກິມຕູ", "쩐깜뚜"}},
 	}
 	for _, c := range cases {
