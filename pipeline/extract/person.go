@@ -555,7 +555,10 @@ func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
 	last, n, allSyll := i, 0, true
 	k := i
 	for ; k < len(t.Toks) && n < 4; k++ {
-		if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
+		if k > i && t.tok(k) == "-" && k+1 < len(t.Toks) && t.Toks[k-1].End == t.Toks[k].Start && t.Toks[k].End == t.Toks[k+1].Start &&
+			t.Toks[k+1].Kind == Word && t.capitalisedWord(k+1) && t.capitalisedWord(k-1) {
+			k++ // a double name joined by a hyphen: Díaz-Canel
+		} else if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
 			break
 		}
 		if t.Toks[k].Kind != Word || !t.capitalisedWord(k) {

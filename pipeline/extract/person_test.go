@@ -45,6 +45,9 @@ var personCases = []struct {
 	{"id", "Perdana Menteri Laos Sonexay Siphandone tiba di Hanoi.", []string{"Sonexay Siphandone"}},
 	{"pl", "Prezydent spotkał się z prezydentem Chile Gabrielem Boricem.", []string{"Gabrielem Boricem"}},
 	{"uk", "Прем'єр-міністр Камбоджі Хун Манет прибув до Ханоя.", []string{"Хун Манет"}},
+	// a double family name joined by a hyphen
+	{"en", "General Secretary To Lam met Cuban President Miguel Díaz-Canel in Havana.", []string{"To Lam", "Miguel Díaz-Canel"}},
+	{"uk", "зустрівся з президентом Кубы Мігелем Діас-Канелем.", []string{"Мігелем Діас-Канелем"}},
 	// Cyrillic spellings of Bui, Luong, Cuong: й and ы
 	{"ru", "Вице-премьер Буй Тхань Шон и президент Лыонг Кыонг.", []string{"Буй Тхань Шон", "Лыонг Кыонг"}},
 	// places in other scripts, by key or skeleton, with or without a word for province
