@@ -49,6 +49,7 @@ type nameData struct {
 	cityBefore map[string]bool
 	org        map[string]bool // words of the names of bodies (national, committee …)
 	credit     map[string]bool
+	country    []string // beginnings of the names of countries (country_stems)
 }
 
 func loadNames(data string) nameData {
@@ -99,6 +100,8 @@ func loadNames(data string) nameData {
 					n.city[a] = true
 				case "city_before":
 					n.cityBefore[a] = true
+				case "country_stems":
+					n.country = append(n.country, a)
 				case "credit_cues":
 					n.credit[a] = true
 				case "org_words":
@@ -108,6 +111,17 @@ func loadNames(data string) nameData {
 		}
 	}
 	return n
+}
+
+// isCountry reports a lower-case word that begins like the name of a country
+// (Laos, Laosu, Chili, Кубы).
+func (n *nameData) isCountry(w string) bool {
+	for _, c := range n.country {
+		if strings.HasPrefix(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadPlaces adds the places of places.txt: each line holds one place and its
@@ -167,6 +181,9 @@ func (People) Extract(t *Text) []Entity {
 				continue
 			}
 		}
+		if t.hebrewParticle(i) {
+			continue // עם, את, ואת: with, the object marker
+		}
 		clitic := t.cliticLen(i)
 		rom, syll := t.nameRom(i)
 		if clitic > 0 {
@@ -174,11 +191,17 @@ func (People) Extract(t *Text) []Entity {
 			syll = vnSyllable(rom)
 		}
 		_, isSurname := theNames().surname[rom]
+		if r, _ := utf8.DecodeRuneInString(t.lower[i]); !isSurname && r >= 0xAC00 && r <= 0xD7A3 {
+			_, isSurname = surnameOf(rom) // Korean ㅂ is B and V: 브엉 Vuong, 보 Vo
+		}
 		if !isSurname && t.capitalisedWord(i) && t.Lang != "de" { // German writes every noun with a capital
 			// a title before capitalised words that are no Vietnamese name:
 			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
 			if title, cued := t.titleBefore(i); cued {
 				if last, ok := t.foreignRun(i, lowerSeen); ok {
+					if last-i >= 2 && theNames().isCountry(t.lower[i]) {
+						i++ // Perdana Menteri Laos Sonexay Siphandone
+					}
 					start, stop := t.Toks[i].Start, t.Toks[last].End
 					out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
 					t.Claim(start, stop)
@@ -214,7 +237,8 @@ func (People) Extract(t *Text) []Entity {
 		if highland {
 			maxWords = 6
 		}
-		for k, words := i+1, 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
+		words := 1 // words of the name (a Hebrew word with a geresh is three tokens)
+		for k := i + 1; k < len(t.Toks) && words < maxWords; k, words = k+1, words+1 {
 			if !t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " " {
 				break
 			}
@@ -254,7 +278,7 @@ func (People) Extract(t *Text) []Entity {
 		// a place right after may have lent the name its first syllable:
 		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City;
 		// "تران تھانہ مان کین تھو" is Tran Thanh Man, then Can Tho
-		if end-i >= 3 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
+		if end-i >= 3 && words >= 4 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
 			end--
 			stop = t.Toks[end].End
 		}
@@ -291,7 +315,7 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if !latin && utf8.RuneCountInString(w) > 8 {
 		return false
 	}
-	if _, _, _, ok := t.match(k, t.Lex.Particles); ok {
+	if _, _, _, ok := t.match(k, t.Lex.Particles); ok || t.hebrewParticle(k) {
 		return false
 	}
 	if _, _, _, ok := t.match(k, t.Lex.Titles); ok && !latin {
@@ -531,7 +555,10 @@ func (t *Text) foreignRun(i int, lowerSeen func(string) bool) (int, bool) {
 	last, n, allSyll := i, 0, true
 	k := i
 	for ; k < len(t.Toks) && n < 4; k++ {
-		if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
+		if k > i && t.tok(k) == "-" && k+1 < len(t.Toks) && t.Toks[k-1].End == t.Toks[k].Start && t.Toks[k].End == t.Toks[k+1].Start &&
+			t.Toks[k+1].Kind == Word && t.capitalisedWord(k+1) && t.capitalisedWord(k-1) {
+			k++ // a double name joined by a hyphen: Díaz-Canel
+		} else if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
 			break
 		}
 		if t.Toks[k].Kind != Word || !t.capitalisedWord(k) {
@@ -750,7 +777,11 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
 		return true
 	}
-	if first > 0 && names.cityBefore[t.lower[first-1]] && (end-first < 2 || key == "ho chi minh") {
+	before := first - 1
+	if before > 0 && cityOf[t.lower[before]] && names.cityBefore[t.lower[before-1]] {
+		before-- // Ciudad de Ho Chi Minh, ville de Hô Chi Minh
+	}
+	if before >= 0 && first > 0 && names.cityBefore[t.lower[before]] && (end-first < 2 || key == "ho chi minh") {
 		// kota Ho Chi Minh, provincie Dong Thap; a three-word name after
 		// "provinsi" is more often a person of the province's party committee
 		return true
@@ -760,6 +791,9 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	}
 	return t.isCity(next)
 }
+
+// cityOf: the word for "of" between a word for city and its name.
+var cityOf = map[string]bool{"de": true, "di": true, "do": true, "da": true, "of": true}
 
 // placeAt reports a two-word place name starting at token k.
 func (t *Text) placeAt(k int) bool {
@@ -849,6 +883,21 @@ func (t *Text) cliticLen(i int) int {
 		}
 	}
 	return 0
+}
+
+// hebrewParticle reports a Hebrew particle of the lexicon, alone or after a
+// glued ו (עם, ואת, ועם): no part of a name.
+func (t *Text) hebrewParticle(k int) bool {
+	w := t.lower[k]
+	if r, _ := utf8.DecodeRuneInString(w); !isHebrew(r) {
+		return false
+	}
+	for _, p := range t.Lex.Particles.list {
+		if len(p.toks) == 1 && (w == p.toks[0] || strings.HasPrefix(w, "ו") && w[len("ו"):] == p.toks[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hebrewPrefixes are the particles Hebrew writes glued to the next word, two-letter ones first.

@@ -164,6 +164,9 @@ func (t *Text) peopleEast() []Entity {
 			return // 胡志明市: Ho Chi Minh City
 		}
 		key := personKey(name)
+		if key == "" && strings.ContainsAny(name, "·・•") {
+			key = name // a foreign name with characters no Vietnamese name reads
+		}
 		if key == "" || t.placeOrMedia(name, key, 0, len(t.Toks), title != "") {
 			return
 		}
@@ -246,7 +249,10 @@ func (t *Text) peopleZh(add func(int, int, string)) {
 			off = start
 			// a list after the title: 副总理范明政、黎明智
 			for n := 0; n < 8; n++ {
-				stop := t.zhNameAfter(start)
+				stop := zhForeignAfter(t.S, start) // 总理宋赛·西潘敦
+				if stop == start {
+					stop = t.zhNameAfter(start)
+				}
 				if stop == start {
 					break
 				}
@@ -271,6 +277,43 @@ func (t *Text) peopleZh(add func(int, int, string)) {
 			}
 		}
 	}
+}
+
+// zhForeignAfter returns the end of a name that is not Vietnamese at start: a
+// transliterated name, its parts joined with a middle dot (宋赛·西潘敦,
+// 加夫列尔·博里奇), each part two to six Han characters; or start.
+func zhForeignAfter(s string, start int) int {
+	p, parts := start, 0
+	for {
+		n, q := 0, p
+		for q < len(s) && n < 7 {
+			r, size := utf8.DecodeRuneInString(s[q:])
+			if !isHan(r) {
+				break
+			}
+			q += size
+			n++
+		}
+		if n < 1 || n > 6 || parts == 0 && n < 2 {
+			return start
+		}
+		p, parts = q, parts+1
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if r != '·' && r != '・' && r != '•' || parts == 3 {
+			break
+		}
+		p += size
+	}
+	if parts < 2 {
+		return start
+	}
+	if r, _ := utf8.DecodeRuneInString(s[p:]); isHan(r) {
+		// the name runs on into the sentence: only a stop word may follow
+		if _, stop := hasPrefixAny(s[p:], theCues()["zh_stop"]); !stop {
+			return start
+		}
+	}
+	return p
 }
 
 // zhNameAfter returns the end of a Vietnamese name that starts at start, or start.
@@ -479,6 +522,9 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 		if _, isTitle := hasPrefixAny(t.S[start:t.Toks[i].End], before); isTitle {
 			continue // ប្រធាន រដ្ឋសភា: a title, no name
 		}
+		if _, not := hasPrefixAny(t.S[start:t.Toks[i].End], theCues()["abugida_not"]); not {
+			continue // a verb after the title: นายกรัฐมนตรีต้อนรับ
+		}
 		sy := eastSyllables(t.S[start:t.Toks[i].End])
 		if vnName(sy, 1) {
 			stop := t.Toks[i].End
@@ -496,23 +542,65 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			}
 			continue
 		}
-		// a Khmer name of two short words after an honorific
-		if t.Lang == "km" && start == t.Toks[i].Start && i+1 < len(t.Toks) && t.Toks[i+1].Kind == Word && t.sameLine(i, i+1) &&
-			shortWord(t.lower[i]) && shortWord(t.lower[i+1]) {
-			if _, cue := hasPrefixAny(t.lower[i+1], before); !cue && len(eastSyllables(t.lower[i])) > 0 && len(eastSyllables(t.lower[i+1])) > 0 {
+		// a name that is not Vietnamese after an honorific: two words, a given
+		// name and a family name, each short and read by the script's table
+		// (លោក ហ៊ុន ម៉ាណែត, ທ່ານ ສອນໄຊ ສີພັນດອນ, ท่านสอนไซ สีพันดอน); Khmer
+		// names are shorter
+		maxLetters := 10
+		if t.Lang == "km" {
+			maxLetters = 6
+		}
+		if i+1 < len(t.Toks) && t.Toks[i+1].Kind == Word && t.sameLine(i, i+1) && t.S[t.Toks[i].End:t.Toks[i+1].Start] == " " &&
+			shortWord(t.S[start:t.Toks[i].End], maxLetters) && shortWord(t.lower[i+1], maxLetters) && (t.Lang == "km" || t.foreignShape(start, i)) &&
+			(start == t.Toks[i].Start || honorific[title]) && !acronym(t.S[start:t.Toks[i].End]) && !acronym(t.lower[i+1]) {
+			_, cue := hasPrefixAny(t.lower[i+1], before)
+			_, not := hasPrefixAny(t.lower[i+1], theCues()["abugida_not"])
+			_, not2 := hasPrefixAny(t.S[start:t.Toks[i].End], theCues()["abugida_not"])
+			if !cue && !not && !not2 && len(eastSyllables(t.S[start:t.Toks[i].End])) > 0 && len(eastSyllables(t.lower[i+1])) > 0 {
 				add(start, t.Toks[i+1].End, title)
 			}
 		}
 	}
 }
 
-// shortWord reports a word of 2 to 6 letters (marks aside): a Khmer given name.
-func shortWord(w string) bool {
+// shortWord reports a word of 2 to max letters (marks aside): a given name.
+func shortWord(w string, max int) bool {
 	n := 0
 	for _, r := range w {
 		if !unicode.IsMark(r) {
 			n++
 		}
 	}
-	return n >= 2 && n <= 6
+	return n >= 2 && n <= max
+}
+
+// honorific: the words for Mr, Mrs and His Excellency that Thai and Lao
+// write glued to the name after them (ท่านสอนไซ); other titles glued to a word
+// make a longer title (ประธานรัฐสภา), not a name.
+var honorific = map[string]bool{"นาย": true, "นาง": true, "นางสาว": true, "ท่าน": true, "ທ່ານ": true, "ທ່ານນາງ": true, "លោក": true, "លោកស្រី": true}
+
+// acronym reports a word of at most three letters and no vowel sign: an
+// abbreviation (ສປປ, สปป), no name.
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsMark(r) || r >= 0x0E30 && r <= 0x0E45 || r >= 0x0EB0 && r <= 0x0EC4 {
+			return false
+		}
+		n++
+	}
+	return n <= 3
+}
+
+// foreignShape reports, in Thai and Lao, that the two words from start (inside
+// token i) to the end of token i+1 stand apart as a name does: the second is
+// followed by a space, punctuation or the end of the line, not glued to the
+// next words of the sentence.
+func (t *Text) foreignShape(start, i int) bool {
+	end := t.Toks[i+1].End
+	if end == len(t.S) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.S[end:])
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
 }

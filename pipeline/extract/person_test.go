@@ -37,6 +37,19 @@ var personCases = []struct {
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
+	// a word for city before the name, with or without "of"
+	{"es", "El camarada Nguyen Van Nen, secretario del Comité del Partido de Ciudad Ho Chi Minh, asistió.", []string{"Nguyen Van Nen"}},
+	{"pt", "O secretário do Partido da Cidade de Ho Chi Minh discursou.", nil},
+	{"fr", "Le Comité populaire de la ville de Hô Chi Minh a annoncé.", nil},
+	// a country between the title and a foreign leader's name is no part of it
+	{"id", "Perdana Menteri Laos Sonexay Siphandone tiba di Hanoi.", []string{"Sonexay Siphandone"}},
+	{"pl", "Prezydent spotkał się z prezydentem Chile Gabrielem Boricem.", []string{"Gabrielem Boricem"}},
+	{"uk", "Прем'єр-міністр Камбоджі Хун Манет прибув до Ханоя.", []string{"Хун Манет"}},
+	// a double family name joined by a hyphen
+	{"en", "General Secretary To Lam met Cuban President Miguel Díaz-Canel in Havana.", []string{"To Lam", "Miguel Díaz-Canel"}},
+	{"uk", "зустрівся з президентом Кубы Мігелем Діас-Канелем.", []string{"Мігелем Діас-Канелем"}},
+	// Cyrillic spellings of Bui, Luong, Cuong: й and ы
+	{"ru", "Вице-премьер Буй Тхань Шон и президент Лыонг Кыонг.", []string{"Буй Тхань Шон", "Лыонг Кыонг"}},
 	// places in other scripts, by key or skeleton, with or without a word for province
 	{"ru", "Донг Тхап и Ха Тинь приняли делегацию", nil},
 	{"he", "ראש מחוז דונג טאפ ביקר בהא טין", nil},
@@ -55,6 +68,10 @@ var personCases = []struct {
 	{"he", "הגנרל פאן ואן ג'יאנג, חבר הפוליטביורו", []string{"פאן ואן ג'יאנג"}},
 	{"he", "סגן ראש הממשלה נגוין הואה בין וראשי המשרדים", []string{"נגוין הואה בין"}},
 	{"he", "יו\"ר האסיפה הלאומית טראן טאנה מאן עם מזכ\"ל האו\"ם", []string{"טראן טאנה מאן"}},
+	// Hebrew particles, alone or after ו, are no part of a name; a geresh word ends one
+	{"he", "הנשיא נפגש עם לואנג קואנג ועם טו לאם.", []string{"לואנג קואנג", "טו לאם"}},
+	{"he", "בירך את נגוין ואן נן ואת טראן טאן מאן", []string{"נגוין ואן נן", "טראן טאן מאן"}},
+	{"he", "ראש הממשלה קיבל את פאם מין צ'ין בהאנוי.", []string{"פאם מין צ'ין"}},
 	// Persian: surnames as Persian spells them, particles end a name
 	{"fa", "لو هوای ترونگ، دبیر کمیته مرکزی حزب؛ نگوین آنه توان، عضو کمیته", []string{"لو هوای ترونگ", "نگوین آنه توان"}},
 	{"fa", "نخست وزیر فام مین چین را دید", []string{"فام مین چین"}},

@@ -13,8 +13,18 @@ import (
 // transliterated into that script reads back (ट्रान → tran, ٹران → tran,
 // Нгуен → nguen, Nguyễn → nguyen). Other scripts give "".
 func Romanize(w string) string {
-	if r, _ := utf8.DecodeRuneInString(w); eastScript(r) {
+	r0, _ := utf8.DecodeRuneInString(w)
+	if eastScript(r0) {
 		return strings.Join(eastSyllables(w), "")
+	}
+	if r0 >= 0x0370 && r0 <= 0x03FF || r0 >= 0x1F00 && r0 <= 0x1FFF {
+		// Greek spells Vietnamese sounds with digraphs: read as greekRom does,
+		// a final κ as the c Vietnamese writes (Φουκ = phuc)
+		g := greekRom(strings.ToLower(w))
+		if strings.HasSuffix(g, "k") && len(g) > 1 {
+			g = g[:len(g)-1] + "c"
+		}
+		return g
 	}
 	var b strings.Builder
 	rs := []rune(w)
@@ -52,6 +62,8 @@ func Romanize(w string) string {
 			case lr == 'н' && soft:
 				b.WriteString("nh") // Минь: Minh
 				i++
+			case lr == 'й' && i == len(rs)-1 && i > 0:
+				b.WriteByte('i') // a final й is Vietnamese -i, -y: Буй Bui, Дай Dai
 			default:
 				b.WriteString(cyrillic[lr])
 			}
@@ -187,7 +199,7 @@ func indic(b *strings.Builder, rs []rune, i int) int {
 }
 
 var arabicLetters = map[rune]string{
-	'ا': "a", 'آ': "a", 'أ': "a", 'إ': "i", 'ب': "b", 'پ': "p", 'ت': "t", 'ٹ': "t", 'ث': "s", 'ج': "j",
+	'ا': "a", 'آ': "a", 'أ': "a", 'إ': "i", 'ب': "b", 'پ': "p", 'ت': "t", 'ٹ': "t", 'ث': "th", 'ج': "j",
 	'چ': "ch", 'ح': "h", 'خ': "kh", 'د': "d", 'ڈ': "d", 'ذ': "z", 'ر': "r", 'ڑ': "r", 'ز': "z", 'ژ': "zh",
 	'س': "s", 'ش': "sh", 'ص': "s", 'ض': "z", 'ط': "t", 'ظ': "z", 'ع': "", 'غ': "g", 'ف': "f", 'ق': "q",
 	'ک': "k", 'ك': "k", 'گ': "g", 'ل': "l", 'م': "m", 'ن': "n", 'ں': "n", 'و': "o", 'ہ': "h", 'ه': "h",
@@ -225,7 +237,7 @@ func arabic(b *strings.Builder, rs []rune, i int) {
 var cyrillic = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z", 'и': "i",
 	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
-	'у': "u", 'ф': "ph", 'х': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "y", 'ь': "",
+	'у': "u", 'ф': "ph", 'х': "h", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "sh", 'ъ': "", 'ы': "u", 'ь': "",
 	'э': "e", 'ю': "yu", 'я': "ya", 'і': "i", 'ї': "yi", 'є': "ye", 'ґ': "g", 'ў': "u",
 }
 

@@ -354,6 +354,19 @@ func (a *abugida) read(w string) []string {
 			if !ok {
 				return nil
 			}
+			// ວ after an onset with no vowel yet is a medial u before a
+			// vowel (ຫງວຽນ Nguyen) and the vowel ua before a final (ຊວນ Xuan)
+			if (r == 'ວ' || r == 'ว') && cur != "" && !vowel && lead == "" && i > 0 && a.onset[rs[i-1]] != "" {
+				if isVowelNext(i) {
+					cur += "u"
+					continue
+				}
+				if j := nextSound(i); j < len(rs) && a.coda[rs[j]] != "" && !isVowelNext(j) {
+					cur += "ua"
+					vowel = true
+					continue
+				}
+			}
 			if vowel && !isVowelNext(i) {
 				cur += a.coda[r] // a final
 				if r == 'อ' || r == 'ອ' {
@@ -396,10 +409,31 @@ func (a *abugida) read(w string) []string {
 		lead = ""
 	}
 	flush()
+	thaiLao := len(rs) > 0 && rs[0] >= 0x0E00 && rs[0] <= 0x0EFF
 	for k, s := range out {
 		if strings.HasPrefix(s, "ngie") {
-			out[k] = "nguye" + s[4:]
+			s = "nguye" + s[4:]
 		}
+		if !thaiLao {
+			out[k] = s
+			continue // Khmer: ហេង is Heng
+		}
+		// ຽ before a final is iê (ຕຽນ Tien, ຫງວຽນ Nguyen)
+		if i := strings.Index(s, "ia"); i >= 0 && i+2 < len(s) && strings.IndexByte("aeiou", s[i+2]) < 0 {
+			if i > 0 && s[i-1] == 'u' {
+				s = s[:i] + "ye" + s[i+2:]
+			} else {
+				s = s[:i] + "ie" + s[i+2:]
+			}
+		}
+		// Vietnamese has no -ing or -eng: Lao and Thai write its -inh and
+		// -anh with a final ng (ມິງ Minh, ຈິ້ງ Chinh, ແທງ Thanh)
+		if strings.HasSuffix(s, "ing") {
+			s = s[:len(s)-1] + "h"
+		} else if strings.HasSuffix(s, "eng") && len(s) > 3 {
+			s = s[:len(s)-3] + "anh"
+		}
+		out[k] = s
 	}
 	return out
 }

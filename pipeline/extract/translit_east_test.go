@@ -12,10 +12,12 @@ func TestPersonKeyEveryScript(t *testing.T) {
 		names []string
 	}{
 		{"to lam", []string{"To Lam", "Tô Lâm", "ト・ラム", "苏林", "蘇林", "또 럼", "ໂຕເລິມ", "តូ ឡឹម", "טו לאם", "โต ลัม", "โตลัม", "Το Λαμ", "То Лам", "टो लाम", "ٹو لام"}},
-		{"pham minh chinh", []string{"Pham Minh Chinh", "Phạm Minh Chính", "范明政", "ファム・ミン・チン", "팜 민 찐", "팜민찐", "Фам Минь Тьинь", "Фам Минь Чинь"}},
+		{"pham minh chinh", []string{"Pham Minh Chinh", "Phạm Minh Chính", "范明政", "ファム・ミン・チン", "팜 민 찐", "팜민찐", "Фам Минь Тьинь", "Фам Минь Чинь", "Φαμ Μινχ Τσινχ", "ຟ້າມ ມິງ ຈິ້ງ", "ฝ่าม มิญ จิ๋ญ"}},
+		{"nguyen xuan phuc", []string{"Nguyễn Xuân Phúc", "ຫງວຽນ ຊວນ ຟຸກ", "Νγκουγιέν Ξουάν Φουκ"}},
 		{"nguyen xuan thang", []string{"Nguyen Xuan Thang", "Нгуен Суан Тханг", "응우옌쑤언탕", "응우옌 쑤언 탕"}},
 		{"ho chi minh", []string{"Ho Chi Minh", "胡志明", "ໂຮ່ຈີມິນ"}},
 		{"luong cuong", []string{"Luong Cuong", "르엉꾸엉", "เลืองเกื่อง"}},
+		{"heng sm rin", []string{"ហេង សំរិន"}}, // Khmer keeps its -eng
 		{"tran cam tu", []string{"Tran Cam Tu", "ເຈິ່ນເກິມຕູ", "쩐깜뚜"}},
 	}
 	for _, c := range cases {
@@ -34,6 +36,9 @@ func TestPersonKeyEveryScript(t *testing.T) {
 		{"Bui Thi Minh Hoai", "부이티민화아이"},
 		{"Tran Thanh Man", "쩐탄만"},
 		{"Ngo Chi Cuong", "吴志强"},
+		{"Nguyen Van Thanh", "ຫງວຽນ ວັນ ແທງ"},
+		{"Tran Thanh Man", "Τραν Τανχ Μαν"},
+		{"Do Van Chien", "Ντο Βαν Τσιέν"},
 	}
 	for _, p := range same {
 		if a, b := SkeletonKey(PersonKey(p[0])), SkeletonKey(PersonKey(p[1])); a != b {

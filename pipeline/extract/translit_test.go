@@ -7,6 +7,9 @@ func TestRomanize(t *testing.T) {
 		"ट्रान": "tran", "गुयेन": "guyen", "मिन्ह": "minh", "थांग": "thang", "वु": "vu", "दाई": "dai",
 		"ٹران": "tran", "لام": "lam", "تھانہ": "thanh", "وان": "van",
 		"Нгуен": "nguen", "Лам": "lam", "Nguyễn": "nguyen", "Đặng": "dang",
+		"Буй": "bui", "Дай": "dai", "Лыонг": "luong", "Кыонг": "kuong", "ثانه": "thanh",
+		"Φαμ": "pham", "Μινχ": "minh", "Τσινχ": "chinh", "Λάμ": "lam", "Νγκουγιέν": "nguyen", "Ντουνγκ": "dung",
+		"Γκιανγκ": "giang", "Κουόνγκ": "kuong", "Μπιν": "bin",
 		"টো": "to", "লাম": "lam", "নগুয়েন": "nguen", "কোয়াং": "koang", "ডুয়ং": "dung", "ভ্যান": "bhyan",
 	}
 	for in, want := range cases {
