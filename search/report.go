@@ -37,6 +37,10 @@ func (sr *Searcher) Top(ctx context.Context, facet string, n int, lang string) (
 func (sr *Searcher) Timeline(ctx context.Context, q *Query, opt SearchOptions) ([]FacetCount, uint64, error) {
 	opt.Facets = nil
 	opt.Limit = 1
+	q, _, err := sr.Resolve(ctx, q, opt)
+	if err != nil {
+		return nil, 0, err
+	}
 	bq, err := sr.build(q, sr.langsFor(opt), opt)
 	if err != nil {
 		return nil, 0, err

@@ -49,10 +49,26 @@ type Results struct {
 	Hits   []Hit
 	Took   time.Duration
 	Facets map[string][]FacetCount
+	// Notes say how the query was read or why a clause finds nothing (see
+	// Resolve), one line each, for the user's stderr.
+	Notes []string
 }
 
-// Search runs q.
+// Search runs q, first read against the index by Resolve (its notes are in
+// Results.Notes).
 func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
+	q, notes, err := sr.Resolve(ctx, q, opt)
+	if err != nil {
+		return nil, err
+	}
+	res, err := sr.search(ctx, q, opt)
+	if res != nil {
+		res.Notes = notes
+	}
+	return res, err
+}
+
+func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
 	if opt.Limit <= 0 {
 		opt.Limit = 10
 	}

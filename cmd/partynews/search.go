@@ -12,22 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/partynews/partynews/search"
+	"github.com/partynews/partynews/search/qbound"
 )
-
-const queryHelp = `Query language:
-  word            articles with the word in any language (inflections match:
-                  सम्मेलनों finds सम्मेलन; any script's digits match: २०२५ = 2025)
-  "a phrase"      the words in this order
-  +word -word     must have / must not have
-  lang:hi         articles in one language (ISO 639-1)
-  person:"To Lam" a person mentioned (surface spelling or romanised key)
-  document:18-NQ/TW  a document number, written in Latin or letter names
-  date:2024-12-28 a date; also date:--12-28 (any year), date:2024-12,
-                  date:>=2024-01-01, date:2024-01..2024-06
-  figure:600      a figure; also figure:>=1000, figure:10..20, and with a
-                  unit: figure:>=1000000VND, figure:>50%
-  source:tuoitre  articles whose source URL contains this
-Terms without + are optional when a + term is present, else at least one matches.`
 
 func newSearchCmd() *cobra.Command {
 	var (
@@ -39,6 +25,7 @@ func newSearchCmd() *cobra.Command {
 		source   string
 		sortBy   string
 		facets   []string
+		timeout  time.Duration
 	)
 	c := &cobra.Command{
 		Use:   "search [flags] QUERY",
@@ -57,7 +44,7 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 ` + indexHelp,
 		Example: `  partynews search सम्मेलनों
   partynews search --lang ur كانفرنس
-  partynews search 'document:18-NQ/TW +lang:hi'`,
+  partynews search 'document:18-NQ/TW lang:hi'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			q, err := search.ParseQuery(strings.Join(args, " "))
@@ -80,9 +67,9 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 				return err
 			}
 			defer r.Close()
-			res, err := r.Search(c.Context(), q, opt)
+			res, err := boundedSearch(c, r, q, opt, timeout)
 			if err != nil {
-				return &exitError{exitUsage, err}
+				return err
 			}
 			out := c.OutOrStdout()
 			if asJSON {
@@ -110,6 +97,7 @@ Exit status: 0 something found, 1 nothing found, 2 error (as grep).
 	f.StringVar(&source, "source", "", "only articles whose source URL contains this")
 	f.StringVar(&sortBy, "sort", "relevance", "order of hits: relevance or date (newest first)")
 	f.StringSliceVar(&facets, "facet", nil, "count the hits by lang, person, document, year, month, date, unit or figure (comma-separated)")
+	f.DurationVar(&timeout, "timeout", qbound.DefaultTimeout, timeoutFlagHelp)
 	return c
 }
 
