@@ -244,7 +244,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 // romanised syllables of the key consecutive inside a longer key; a document
 // code given in part (18-NQ, NQ/TW) is whole parts of a longer code, cut at its
 // dashes and slashes. Both are a regular expression over the keyword field's
-// dictionary (a few thousand terms: measured in TestPartialCost), ranked below
+// dictionary (BenchmarkPartial measures it), ranked below
 // the whole value.
 var (
 	personKeyRE = regexp.MustCompile(`^[a-z]+( [a-z]+)*$`)
@@ -260,7 +260,19 @@ func partialQuery(entity string, q *index.Entity) query.Query {
 		if !personKeyRE.MatchString(q.Key) {
 			return nil
 		}
-		re, field = `(.+ )?`+regexp.QuoteMeta(q.Key)+`( .+)?`, index.FieldPersonKey
+		key := query.NewRegexpQuery(`(.+ )?` + regexp.QuoteMeta(q.Key) + `( .+)?`)
+		key.SetField(index.FieldPersonKey)
+		key.SetBoost(partialBoost)
+		if !strings.Contains(q.Key, " ") || q.Skeleton == "" {
+			return key
+		}
+		// two syllables or more: their skeletons too, as a whole name's
+		// skeleton matches other scripts' spellings (pham minh chin); one
+		// syllable's skeleton alone would match too many names
+		skel := query.NewRegexpQuery(`(.+ )?` + regexp.QuoteMeta(q.Skeleton) + `( .+)?`)
+		skel.SetField(index.FieldPersonSkel)
+		skel.SetBoost(partialBoost / 2)
+		return query.NewDisjunctionQuery([]query.Query{key, skel})
 	case index.EntityDocument:
 		if !docCodeRE.MatchString(q.Folded) {
 			return nil

@@ -138,7 +138,9 @@ func ParseQuery(s string) (*Query, error) {
 		for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] == '_') {
 			j++
 		}
-		if j < len(s) && s[j] == ':' && j > i && !strings.HasPrefix(s[j:], "://") {
+		if j < len(s) && s[j] == ':' && j > i && !strings.HasPrefix(s[j:], "://") &&
+			(isQueryField(strings.ToLower(s[i:j])) || j+1 < len(s) && !isSpaceAt(s, j+1)) {
+			// (a word ending in a colon, as in a pasted sentence, is text)
 			name := strings.ToLower(s[i:j])
 			if !isQueryField(name) {
 				return nil, &SyntaxError{s, i, fmt.Sprintf("unknown field %q (fields: %s)", s[i:j], strings.Join(index.QueryFields, ", "))}

@@ -61,6 +61,7 @@ func TestQueryGrammar(t *testing.T) {
 		{"-35-CT/TW party", "-[35-CT/TW] +[party]", "-35-CT/TW party"},
 		{`"35-CT/TW"`, `+[35-CT/TW]q`, `"35-CT/TW"`}, // quoted: the word alone
 		{"2024-12 party", "+[2024-12] +[party]", "2024-12 party"},
+		{"including: party", "+[including:] +[party]", "including: party"}, // a colon ending a word is text
 		{"https://nhandan.vn/x", "+[https://nhandan.vn/x]", "https://nhandan.vn/x"},
 		{"date:>=2024-01-01 figure:10..20", "+date:[>=2024-01-01] +figure:[10..20]", "date:>=2024-01-01 figure:10..20"},
 		{"source:nhandan -lang:vi", "+source:[nhandan] -lang:[vi]", "source:nhandan -lang:vi"},
@@ -178,7 +179,7 @@ func TestCompile(t *testing.T) {
 	en := "or(lead_en=%[1]s body_en=%[1]s)"
 	w := func(s string) string { return fmt.Sprintf(en, s) }
 	person := func(v, key, skel string) string {
-		return fmt.Sprintf("or(or(person=%s)^4 or(person_key=%s)^2 or(person_skel=%s) person_key/(.+ )?%s( .+)?/^0.5)", v, key, skel, key)
+		return fmt.Sprintf("or(or(person=%s)^4 or(person_key=%s)^2 or(person_skel=%s) or(person_key/(.+ )?%s( .+)?/^0.5 person_skel/(.+ )?%s( .+)?/^0.25))", v, key, skel, key, skel)
 	}
 	tests := []struct{ in, want string }{
 		{"party", "bool{must or(" + w("parti") + ")}"},
@@ -197,6 +198,8 @@ func TestCompile(t *testing.T) {
 		// person: alone ranks by how the name matches; a part of a name is its syllables in a key
 		{`person:"To Lam"`, "bool{must " + person("to lam", "to lam", "t lm") + "}"},
 		{`person:"Pham Minh"`, "bool{must " + person("pham minh", "pham minh", "fm mn") + "}"},
+		// one syllable: its key alone (its skeleton would match too many names)
+		{"person:Chinh", "bool{must or(or(person=chinh)^4 or(person_key=chinh)^2 or(person_skel=kn) person_key/(.+ )?chinh( .+)?/^0.5)}"},
 		{"document:NQ/TW", "bool{must or(or(document=NQ/TW) document/(.*[-/])?NQ/TW([-/].*)?/^0.5)}"},
 		{"35-CT/TW", `bool{must or(or(or(lead_en~"35 ct tw" body_en~"35 ct tw")) or(or(document=35-CT/TW) document/(.*[-/])?35-CT/TW([-/].*)?/^0.5))}`},
 		{"date:2024-12", "bool{filter date_time[2024-12-01..2025-01-01)}"},
