@@ -39,7 +39,8 @@ the matching words highlighted. With --json, one JSON object per hit (JSON Lines
 With --facet, a table per facet follows the hits (with --json: a last line
 {"facets":{"lang":[{"term":"hi","count":4}…]…},"total":N}).
 
-Exit status: 0 something found, 1 nothing found, 2 error (as grep).
+Exit status: 0 something found, 1 nothing found, 2 error: a bad query, one refused
+as too long or stopped at its --timeout (as grep).
 
 ` + indexHelp,
 		Example: `  partynews search सम्मेलनों
