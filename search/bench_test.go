@@ -131,7 +131,7 @@ func BenchmarkPartial(b *testing.B) {
 		for _, v := range []struct {
 			kind string
 			q    query.Query
-		}{{"exact", exact}, {"partial", partialQuery(p.Entity, &e)}} {
+		}{{"exact", exact}, {"partial", partialQuery(p.Entity, tc.value, &e)}} {
 			b.Run(tc.name+"/"+v.kind, func(b *testing.B) {
 				var total uint64
 				for i := 0; i < b.N; i++ {

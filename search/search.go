@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,18 +55,33 @@ type Results struct {
 	Notes []string
 }
 
-// Search runs q, first read against the index by Resolve (its notes are in
-// Results.Notes).
+// Search runs q, first read against the index by Resolve; an empty answer is
+// explained by Unmatched. Both their notes are in Results.Notes.
 func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
 	q, notes, err := sr.Resolve(ctx, q, opt)
 	if err != nil {
 		return nil, err
 	}
 	res, err := sr.search(ctx, q, opt)
-	if res != nil {
-		res.Notes = notes
+	if err != nil {
+		return nil, err
 	}
-	return res, err
+	if res.Total == 0 {
+		why, err := sr.Unmatched(ctx, q, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range why {
+			// "person:To matches no article; did you mean …" replaces Resolve's
+			// "person:To is searched alone …": the better note for that name
+			if c, _, ok := strings.Cut(w, " matches no article; did you mean"); ok {
+				notes = slices.DeleteFunc(notes, func(n string) bool { return strings.HasPrefix(n, c+" is searched alone") })
+			}
+		}
+		notes = append(notes, why...)
+	}
+	res.Notes = notes
+	return res, nil
 }
 
 func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {

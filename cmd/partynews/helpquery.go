@@ -49,12 +49,14 @@ Terms
 Fields
   lang:hi         articles in this language (ISO 639-1 code).
   person:"To Lam" a person, in any script's spelling (the romanised name and its
-                  consonant skeleton match across scripts). Part of a name finds
-                  the whole: person:Chinh and person:"Pham Minh" find Pham Minh
-                  Chinh (syllables next to each other in the romanised name).
+                  consonant skeleton match across scripts). Part of a name (one
+                  or two syllables) finds the whole: person:Chinh and
+                  person:"Pham Minh" find Pham Minh Chinh (syllables next to
+                  each other in the romanised name).
   document:18-NQ/TW  a document code, in Latin letters or in letter names
                   (18-एनक्यू/टीडब्ल्यू); part of a code finds the whole, cut at its
-                  dashes and slashes: document:18-NQ, document:NQ/TW.
+                  dashes and slashes: document:18-NQ, document:NQ/TW (a whole
+                  code matches itself only).
                   A plain word that is a code (35-CT/TW) is read as
                   35-CT/TW OR document:35-CT/TW, so it finds the letter-name forms.
   date:2024-12-28 a mentioned date; date:--12-28 (any year), date:2024-12,
