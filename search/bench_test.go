@@ -146,3 +146,32 @@ func BenchmarkPartial(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongQuery searches the text in the file $PARTYNEWS_BENCH_QUERY (a
+// pasted paragraph: qbound's cap applies before, see cmd/partynews) on the
+// benchmark index; for profiling long queries.
+func BenchmarkLongQuery(b *testing.B) {
+	file := os.Getenv("PARTYNEWS_BENCH_QUERY")
+	if file == "" {
+		b.Skip("PARTYNEWS_BENCH_QUERY not set")
+	}
+	text, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q, err := ParseQuery(string(text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Open(benchIndex(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := r.Search(context.Background(), q, SearchOptions{Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

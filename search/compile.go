@@ -64,7 +64,14 @@ func (sr *Searcher) build(q *Query, langs []string, opt SearchOptions) (query.Qu
 		}
 	}
 	nMust := 0
-	if tq := sr.textQuery(words, wordGroups, langs); tq != nil {
+	tq, none, err := sr.textQuery(words, wordGroups, langs, opt.probe)
+	if err != nil {
+		return nil, err
+	}
+	if none {
+		return query.NewMatchNoneQuery(), nil
+	}
+	if tq != nil {
 		b.AddMust(tq)
 		nMust++
 	}
@@ -110,25 +117,58 @@ func (sr *Searcher) build(q *Query, langs []string, opt SearchOptions) (query.Qu
 
 // textQuery is the disjunction over languages of the conjunction of the words
 // (and OR groups of words) in that language's fields; nil when no language
-// keeps any of the words.
-func (sr *Searcher) textQuery(words []Clause, groups [][]Clause, langs []string) query.Query {
+// keeps any of the words. With probe, a language where one of the required
+// words (or every word of an OR group) has no term in the index is left out
+// before bleve builds its searchers — the same answer, but a pasted paragraph
+// builds one language's searchers instead of every language's. none reports
+// that the probes left no language: nothing can match.
+func (sr *Searcher) textQuery(words []Clause, groups [][]Clause, langs []string, probe termProbe) (q query.Query, none bool, err error) {
 	if len(words) == 0 && len(groups) == 0 {
-		return nil
+		return nil, false, nil
+	}
+	if len(words)+len(groups) < 2 {
+		probe = nil // one term: nothing to save
 	}
 	var perLang []query.Query
+	dropped := false
+langs:
 	for _, l := range langs {
 		var parts []query.Query
 		for _, c := range words {
-			if t := textIn(c.Value, l); t != nil {
-				parts = append(parts, t)
+			t, terms := textIn(c.Value, l)
+			if t == nil {
+				continue
 			}
+			ok, err := probe.has(l, terms)
+			if err != nil {
+				return nil, false, err
+			}
+			if !ok {
+				dropped = true
+				continue langs
+			}
+			parts = append(parts, t)
 		}
 		for _, g := range groups {
 			var alt []query.Query
+			kept := 0
 			for _, c := range g {
-				if t := textIn(c.Value, l); t != nil {
+				t, terms := textIn(c.Value, l)
+				if t == nil {
+					continue
+				}
+				kept++
+				ok, err := probe.has(l, terms)
+				if err != nil {
+					return nil, false, err
+				}
+				if ok {
 					alt = append(alt, t)
 				}
+			}
+			if kept > 0 && len(alt) == 0 {
+				dropped = true
+				continue langs
 			}
 			if len(alt) > 0 {
 				parts = append(parts, query.NewDisjunctionQuery(alt))
@@ -143,17 +183,37 @@ func (sr *Searcher) textQuery(words []Clause, groups [][]Clause, langs []string)
 		}
 	}
 	if len(perLang) == 0 {
-		return nil
+		return nil, dropped, nil
 	}
-	return query.NewDisjunctionQuery(perLang)
+	return query.NewDisjunctionQuery(perLang), false, nil
+}
+
+// termProbe reports whether a term is in a field of the index (nil: assume so).
+type termProbe func(field, term string) (bool, error)
+
+// has reports whether every term is in language l's lead or body field.
+func (p termProbe) has(l string, terms []string) (bool, error) {
+	if p == nil {
+		return true, nil
+	}
+	for _, t := range terms {
+		in, err := p(index.BodyField(l), t)
+		if err == nil && !in {
+			in, err = p(index.LeadField(l), t)
+		}
+		if err != nil || !in {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // textIn is a text value in language l's lead or body: a term query for one
 // term, a phrase for several; nil when l's analyzer keeps no term of it.
-func textIn(v, l string) query.Query {
+func textIn(v, l string) (query.Query, []string) {
 	toks := index.Analyzer(l).Analyze([]byte(v))
 	if len(toks) == 0 {
-		return nil
+		return nil, nil
 	}
 	terms := make([]string, len(toks))
 	for i, t := range toks {
@@ -167,7 +227,7 @@ func textIn(v, l string) query.Query {
 			qs = append(qs, query.NewPhraseQuery(terms, f))
 		}
 	}
-	return query.NewDisjunctionQuery(qs)
+	return query.NewDisjunctionQuery(qs), terms
 }
 
 // queryEntity is the value of clause c canonicalised into an entity; without
@@ -187,7 +247,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 	case "":
 		var qs []query.Query
 		for _, l := range langs {
-			if t := textIn(c.Value, l); t != nil {
+			if t, _ := textIn(c.Value, l); t != nil {
 				qs = append(qs, t)
 			}
 		}
@@ -254,7 +314,6 @@ var (
 
 const partialBoost = 0.5
 
-//
 // Only a value that may be partial gets the expression, which costs a scan of
 // the dictionary (~2 ms at 5,000 articles, growing with the index): a name of
 // one or two syllables (a whole Vietnamese name has three or more; To Lam has

@@ -255,3 +255,36 @@ func TestCompilePerLanguage(t *testing.T) {
 		t.Errorf("fields %v", names)
 	}
 }
+
+// A probe that finds a word missing in a language leaves the language out;
+// when it leaves none, the query matches nothing (not everything the filters
+// let through).
+func TestCompileProbe(t *testing.T) {
+	missing := map[string]bool{"body_hi|parti": true, "lead_hi|parti": true, "body_hi|party": true, "lead_hi|party": true}
+	probe := termProbe(func(field, term string) (bool, error) { return !missing[field+"|"+term], nil })
+	sr := &Searcher{}
+	tests := []struct{ in, want string }{
+		{"party congress", "bool{must or(and(or(lead_en=parti body_en=parti) or(lead_en=congress body_en=congress)))}"},
+		// Hindi keeps the group by its other member
+		{"party OR zzz congress", "bool{must or(and(or(lead_en=congress body_en=congress) or(or(lead_en=parti body_en=parti) or(lead_en=zzz body_en=zzz))) and(or(lead_hi=congress body_hi=congress) or(or(lead_hi=zzz body_hi=zzz))))}"},
+		{"party congress lang:hi", "bool{must or(and(or(lead_en=parti body_en=parti) or(lead_en=congress body_en=congress))); filter lang=hi}"},
+		{"party", "bool{must or(or(lead_en=parti body_en=parti) or(lead_hi=party body_hi=party))}"}, // one word: not probed
+	}
+	for _, tc := range tests {
+		q, _ := ParseQuery(tc.in)
+		bq, err := sr.build(q, []string{"en", "hi"}, SearchOptions{probe: probe})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := show(bq); got != tc.want {
+			t.Errorf("build(%q)\n got %s\nwant %s", tc.in, got, tc.want)
+		}
+	}
+	// English lacks congress too: no language is left
+	missing["body_en|congress"], missing["lead_en|congress"] = true, true
+	q, _ := ParseQuery("party congress lang:hi")
+	bq, _ := sr.build(q, []string{"en", "hi"}, SearchOptions{probe: probe})
+	if got := show(bq); got != "none" {
+		t.Errorf("build: %s, want none", got)
+	}
+}

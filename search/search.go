@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/partynews/partynews/index"
 )
 
@@ -27,6 +28,8 @@ type SearchOptions struct {
 	Source   string   // only articles whose source URL contains this
 	SortDate bool     // newest dated articles first instead of relevance
 	Facets   []string // lang, person, document, year, month, unit
+
+	probe termProbe // set by search: terms looked up before searchers are built
 }
 
 // FacetCount is one value of a facet and the number of matching articles.
@@ -92,9 +95,17 @@ func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*R
 	if opt.Lang != "" {
 		langs = []string{opt.Lang}
 	}
+	if !sr.Sharded() {
+		snap, err := sr.Snapshot()
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		defer snap.Close()
+		opt.probe = probeIn(ctx, snap)
+	}
 	bq, err := sr.build(q, langs, opt)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	filters := []query.Query{bq}
 	if opt.Lang != "" {
@@ -182,4 +193,30 @@ func termQuery(field, term string) query.Query {
 	t := query.NewTermQuery(term)
 	t.SetField(field)
 	return t
+}
+
+// probeIn looks terms up in r, each once, stopping when ctx ends (the probes
+// run before bleve's searchers, which do not look at ctx).
+func probeIn(ctx context.Context, r bindex.IndexReader) termProbe {
+	seen := map[[2]string]bool{}
+	return func(field, term string) (bool, error) {
+		k := [2]string{field, term}
+		if in, ok := seen[k]; ok {
+			return in, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+		if err != nil {
+			return false, err
+		}
+		d, err := tfr.Next(nil)
+		tfr.Close()
+		if err != nil {
+			return false, err
+		}
+		seen[k] = d != nil
+		return d != nil, nil
+	}
 }
