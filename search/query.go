@@ -219,17 +219,22 @@ func isSpaceAt(s string, i int) bool {
 
 // autoDocuments reads a plain word that is a document code (a number, a dash or
 // slash, letters: 35-CT/TW, 18-एनक्यू/टीडब्ल्यू) as the word OR that document, so
-// that it finds the code in every script's letter names.
+// that it finds the code in every script's letter names; an excluded code
+// excludes both.
 func autoDocuments(q *Query, group int) *Query {
 	var out []Clause
 	for _, c := range q.Clauses {
-		if c.Field != "" || c.Occur == MustNot || c.Quoted || !looksLikeCode(c.Value) {
+		if c.Field != "" || c.Quoted || !looksLikeCode(c.Value) {
 			out = append(out, c)
 			continue
 		}
 		code := extract.CanonicalDocument(c.Value)
 		if code == "" {
 			out = append(out, c)
+			continue
+		}
+		if c.Occur == MustNot { // -35-CT/TW: neither the word nor the document
+			out = append(out, c, Clause{Occur: MustNot, Field: "document", Value: c.Value, Auto: true})
 			continue
 		}
 		if c.Group == 0 {

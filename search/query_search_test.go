@@ -55,6 +55,7 @@ func TestQuerySemantics(t *testing.T) {
 		{"document:8-NQ/TW", nil},
 		// a plain code finds its letter-name spelling (the text has 18-एनक्यू/टीडब्ल्यू only)
 		{"18-NQ/TW", []string{"000"}},
+		{"lang:hi -18-NQ/TW", []string{"001", "003", "004"}},
 		// an unquoted name is read whole when the whole name matches
 		{"person:Be Dang Khoa", []string{"003"}},
 	}

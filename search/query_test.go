@@ -58,7 +58,7 @@ func TestQueryGrammar(t *testing.T) {
 		{"lang:hi OR lang:ur party", "|1lang:[hi] |1lang:[ur] +[party]", "lang:hi OR lang:ur party"},
 		{"35-CT/TW", "|1[35-CT/TW] |1document:[35-CT/TW]a", "35-CT/TW OR document:35-CT/TW"},
 		{"35-CT/TW lang:hi", "|1[35-CT/TW] |1document:[35-CT/TW]a +lang:[hi]", "35-CT/TW OR document:35-CT/TW lang:hi"},
-		{"-35-CT/TW party", "-[35-CT/TW] +[party]", "-35-CT/TW party"},
+		{"-35-CT/TW party", "-[35-CT/TW] -document:[35-CT/TW]a +[party]", "-35-CT/TW -document:35-CT/TW party"},
 		{`"35-CT/TW"`, `+[35-CT/TW]q`, `"35-CT/TW"`}, // quoted: the word alone
 		{"2024-12 party", "+[2024-12] +[party]", "2024-12 party"},
 		{"including: party", "+[including:] +[party]", "including: party"}, // a colon ending a word is text
