@@ -203,25 +203,63 @@ func isCommentLine(s string) bool {
 // directly after a source word; it returns the URL when there is one.
 func sourceLine(s string) (bool, string) {
 	word, rest := s, ""
-	if i := strings.IndexAny(s, ":："); i > 0 {
+	if i, j := strings.IndexAny(s, ":："), strings.Index(s, " http"); j > 0 && (i < 0 || j < i) {
+		word, rest = strings.TrimSpace(s[:j]), strings.TrimSpace(s[j:]) // "स्रोत https://…"
+	} else if i > 0 {
 		word, rest = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(":"):])
 		if strings.HasPrefix(s[i:], "：") {
 			rest = strings.TrimSpace(s[i+len("："):])
 		}
-	} else if i := strings.Index(s, " http"); i > 0 {
-		word, rest = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
 	}
 	if len(word) > maxFooterWord || !footer.source[strings.ToLower(word)] {
 		return false, ""
 	}
-	if rest != "" && !isURL(rest) {
+	if rest == "" {
+		return true, ""
+	}
+	url, ok := repairURL(rest)
+	if !ok {
 		return false, ""
 	}
-	return true, rest
+	return true, url
 }
 
 func isURL(s string) bool {
-	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t")
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && strings.IndexFunc(s, unicode.IsSpace) < 0
+}
+
+// maxURLPieces bounds the pieces a broken URL is mended from.
+const maxURLPieces = 8
+
+// repairURL returns s as a URL: as it is, or mended when the translation broke
+// it with spaces ("https://nhandan.vn/ video -dai-hoi-…" is
+// "https://nhandan.vn/video-dai-hoi-…"). Mended only when every piece is made
+// of URL characters (ASCII letters, digits, -._~:/?#[]@!$&'()*+,;=%) and there
+// are at most maxURLPieces: a URL followed by words of a sentence is no URL.
+func repairURL(s string) (string, bool) {
+	if isURL(s) {
+		return s, true
+	}
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
+		return "", false
+	}
+	pieces := strings.Fields(s)
+	if len(pieces) > maxURLPieces {
+		return "", false
+	}
+	for _, p := range pieces {
+		for i := 0; i < len(p); i++ {
+			if !isURLByte(p[i]) {
+				return "", false
+			}
+		}
+	}
+	return strings.Join(pieces, ""), true
+}
+
+func isURLByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' ||
+		strings.IndexByte("-._~:/?#[]@!$&'()*+,;=%", b) >= 0
 }
 
 // isByline accepts a short line without sentence punctuation at its end: an

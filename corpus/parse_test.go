@@ -92,6 +92,37 @@ func TestSourceURLAndByline(t *testing.T) {
 	}
 }
 
+// A source URL the translation broke with spaces is mended where it is read
+// (source:nhandan must find it); a URL followed by words is not a source line.
+func TestSourceURLRepair(t *testing.T) {
+	tests := []struct{ line, url string }{
+		{"Source: https://example.vn/a.html", "https://example.vn/a.html"},
+		{"Джерело: https://example.vn/ video -dai-hoi-x-post9", "https://example.vn/video-dai-hoi-x-post9"},
+		{"Sumber: https://example.vn/tin -tuc/ a-b.html", "https://example.vn/tin-tuc/a-b.html"},
+		{"स्रोत https://example.vn/a -b", "https://example.vn/a-b"},
+		{"Source:", ""},
+	}
+	for _, tc := range tests {
+		a := Parse("x.txt", "Lead line.\nBody.\n"+tc.line)
+		if a.SourceURL != tc.url {
+			t.Errorf("%q: source url %q, want %q", tc.line, a.SourceURL, tc.url)
+		}
+		if last := a.Lines[len(a.Lines)-1]; last.Kind != Source {
+			t.Errorf("%q: kind %v, want source", tc.line, last.Kind)
+		}
+	}
+	for _, bad := range []string{
+		"Source: https://example.vn/ is where the article was first published in Vietnamese",
+		"Source: https://example.vn/ स्रोत",
+		"Source: ftp://example.vn/a b",
+	} {
+		a := Parse("x.txt", "Lead line.\nBody.\n"+bad)
+		if a.SourceURL != "" {
+			t.Errorf("%q: source url %q, want none", bad, a.SourceURL)
+		}
+	}
+}
+
 var captionCases = []struct {
 	line    string
 	caption bool
@@ -209,5 +240,21 @@ func FuzzParse(f *testing.F) {
 			prev = l.End
 		}
 		_ = a.Content()
+	})
+}
+
+// repairURL never panics, and a URL it returns has no space and keeps its scheme.
+func FuzzRepairURL(f *testing.F) {
+	for _, s := range []string{"https://example.vn/ video -dai-hoi-x-post9", "https://a.vn/x", "http:// ", "https://ä ö", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u, ok := repairURL(s)
+		if !ok {
+			return
+		}
+		if strings.ContainsAny(u, " \t\n") || !strings.HasPrefix(u, "http") {
+			t.Errorf("repairURL(%q) = %q", s, u)
+		}
 	})
 }

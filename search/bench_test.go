@@ -6,6 +6,10 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/partynews/partynews/index"
 )
 
 // benchQueries is the fixed query set of the latency benchmark: a term, a phrase,
@@ -96,6 +100,74 @@ func BenchmarkSearchCommonPhrase(b *testing.B) {
 	}
 	defer r.Close()
 	q, _ := ParseQuery(`"प्रांतीय पार्टी समिति"`)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := r.Search(context.Background(), q, SearchOptions{Limit: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPartial measures what a partial name or code costs: the regular
+// expression over the keyword field's dictionary (partialQuery) against the
+// exact term, counting the matches on the benchmark index.
+func BenchmarkPartial(b *testing.B) {
+	r, err := Open(benchIndex(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	for _, tc := range []struct{ name, field, value string }{
+		{"person", "person", "Chinh"},
+		{"person2", "person", "Pham Minh"},
+		{"document", "document", "NQ/TW"},
+	} {
+		e, _ := Canon(tc.field, tc.value)
+		p := index.QueryPrefix(tc.field)
+		exact := termQuery(index.FieldPersonKey, e.Key)
+		if tc.field == "document" {
+			exact = termQuery(index.FieldDocument, e.Folded)
+		}
+		for _, v := range []struct {
+			kind string
+			q    query.Query
+		}{{"exact", exact}, {"partial", partialQuery(p.Entity, tc.value, &e)}} {
+			b.Run(tc.name+"/"+v.kind, func(b *testing.B) {
+				var total uint64
+				for i := 0; i < b.N; i++ {
+					res, err := r.Bleve().SearchInContext(context.Background(), bleve.NewSearchRequestOptions(v.q, 0, 0, false))
+					if err != nil {
+						b.Fatal(err)
+					}
+					total = res.Total
+				}
+				b.ReportMetric(float64(total), "articles")
+			})
+		}
+	}
+}
+
+// BenchmarkLongQuery searches the text in the file $PARTYNEWS_BENCH_QUERY (a
+// pasted paragraph: qbound's cap applies before, see cmd/partynews) on the
+// benchmark index; for profiling long queries.
+func BenchmarkLongQuery(b *testing.B) {
+	file := os.Getenv("PARTYNEWS_BENCH_QUERY")
+	if file == "" {
+		b.Skip("PARTYNEWS_BENCH_QUERY not set")
+	}
+	text, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	q, err := ParseQuery(string(text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Open(benchIndex(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := r.Search(context.Background(), q, SearchOptions{Limit: 10}); err != nil {

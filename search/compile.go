@@ -3,37 +3,231 @@ package search
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // build turns the parsed query into a bleve query over the given languages.
+//
+// Every term is required but those of an OR group (one of which is) and the
+// excluded ones. Text words are matched language by language: an article is in
+// one language, so the words must all occur in that language's lead or body
+// fields, and a word the language's analyzer drops (a stop word) is not asked
+// of that language. Ranking: the words score (bleve's tf-idf over the text
+// fields); field clauses are filters that do not score — except person: and
+// document: in a query without words, whose keyword fields (exact spelling,
+// romanised key, skeleton, partial name) rank the articles.
 func (sr *Searcher) build(q *Query, langs []string, opt SearchOptions) (query.Query, error) {
 	b := query.NewBooleanQuery(nil, nil, nil)
-	hasMust := false
+	var words []Clause        // required text clauses
+	var wordGroups [][]Clause // OR groups of text clauses only
+	var fields []Clause       // required field clauses
+	var mixed [][]Clause      // OR groups with a field clause
+	groups := map[int][]Clause{}
+	var order []int
 	for _, c := range q.Clauses {
+		switch {
+		case c.Occur == MustNot:
+			sub, err := sr.clause(c, langs, opt)
+			if err != nil {
+				return nil, err
+			}
+			b.AddMustNot(sub)
+		case c.Group > 0:
+			if _, ok := groups[c.Group]; !ok {
+				order = append(order, c.Group)
+			}
+			groups[c.Group] = append(groups[c.Group], c)
+		case c.Field == "":
+			words = append(words, c)
+		default:
+			fields = append(fields, c)
+		}
+	}
+	for _, g := range order {
+		text := true
+		for _, c := range groups[g] {
+			if c.Field != "" {
+				text = false
+			}
+		}
+		if text {
+			wordGroups = append(wordGroups, groups[g])
+		} else {
+			mixed = append(mixed, groups[g])
+		}
+	}
+	nMust := 0
+	tq, none, err := sr.textQuery(words, wordGroups, langs, opt.probe)
+	if err != nil {
+		return nil, err
+	}
+	if none {
+		return query.NewMatchNoneQuery(), nil
+	}
+	if tq != nil {
+		b.AddMust(tq)
+		nMust++
+	}
+	for _, g := range mixed {
+		var qs []query.Query
+		for _, c := range g {
+			sub, err := sr.clause(c, langs, opt)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, sub)
+		}
+		b.AddMust(query.NewDisjunctionQuery(qs))
+		nMust++
+	}
+	scoring := nMust > 0
+	var filters []query.Query
+	for _, c := range fields {
 		sub, err := sr.clause(c, langs, opt)
 		if err != nil {
 			return nil, err
 		}
-		switch c.Occur {
-		case Must:
+		if !scoring && (c.Field == "person" || c.Field == "document") {
 			b.AddMust(sub)
-			hasMust = true
-		case MustNot:
-			b.AddMustNot(sub)
-		default:
-			b.AddShould(sub)
+			nMust++
+			continue
 		}
+		filters = append(filters, sub)
 	}
-	if !hasMust {
-		b.SetMinShould(1)
+	switch len(filters) {
+	case 0:
+	case 1:
+		b.AddFilter(filters[0])
+	default:
+		b.AddFilter(query.NewConjunctionQuery(filters))
+	}
+	if nMust == 0 && len(filters) == 0 {
+		// only words that no analyzer keeps (and exclusions): nothing to find
+		return query.NewMatchNoneQuery(), nil
 	}
 	return b, nil
+}
+
+// textQuery is the disjunction over languages of the conjunction of the words
+// (and OR groups of words) in that language's fields; nil when no language
+// keeps any of the words. With probe, a language where one of the required
+// words (or every word of an OR group) has no term in the index is left out
+// before bleve builds its searchers — the same answer, but a pasted paragraph
+// builds one language's searchers instead of every language's. none reports
+// that the probes left no language: nothing can match.
+func (sr *Searcher) textQuery(words []Clause, groups [][]Clause, langs []string, probe termProbe) (q query.Query, none bool, err error) {
+	if len(words) == 0 && len(groups) == 0 {
+		return nil, false, nil
+	}
+	if len(words)+len(groups) < 2 {
+		probe = nil // one term: nothing to save
+	}
+	var perLang []query.Query
+	dropped := false
+langs:
+	for _, l := range langs {
+		var parts []query.Query
+		for _, c := range words {
+			t, terms := textIn(c.Value, l)
+			if t == nil {
+				continue
+			}
+			ok, err := probe.has(l, terms)
+			if err != nil {
+				return nil, false, err
+			}
+			if !ok {
+				dropped = true
+				continue langs
+			}
+			parts = append(parts, t)
+		}
+		for _, g := range groups {
+			var alt []query.Query
+			kept := 0
+			for _, c := range g {
+				t, terms := textIn(c.Value, l)
+				if t == nil {
+					continue
+				}
+				kept++
+				ok, err := probe.has(l, terms)
+				if err != nil {
+					return nil, false, err
+				}
+				if ok {
+					alt = append(alt, t)
+				}
+			}
+			if kept > 0 && len(alt) == 0 {
+				dropped = true
+				continue langs
+			}
+			if len(alt) > 0 {
+				parts = append(parts, query.NewDisjunctionQuery(alt))
+			}
+		}
+		switch len(parts) {
+		case 0:
+		case 1:
+			perLang = append(perLang, parts[0])
+		default:
+			perLang = append(perLang, query.NewConjunctionQuery(parts))
+		}
+	}
+	if len(perLang) == 0 {
+		return nil, dropped, nil
+	}
+	return query.NewDisjunctionQuery(perLang), false, nil
+}
+
+// termProbe reports whether a term is in a field of the index (nil: assume so).
+type termProbe func(field, term string) (bool, error)
+
+// has reports whether every term is in language l's lead or body field.
+func (p termProbe) has(l string, terms []string) (bool, error) {
+	if p == nil {
+		return true, nil
+	}
+	for _, t := range terms {
+		in, err := p(index.BodyField(l), t)
+		if err == nil && !in {
+			in, err = p(index.LeadField(l), t)
+		}
+		if err != nil || !in {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// textIn is a text value in language l's lead or body: a term query for one
+// term, a phrase for several; nil when l's analyzer keeps no term of it.
+func textIn(v, l string) (query.Query, []string) {
+	toks := index.Analyzer(l).Analyze([]byte(v))
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = string(t.Term)
+	}
+	var qs []query.Query
+	for _, f := range []string{index.LeadField(l), index.BodyField(l)} {
+		if len(terms) == 1 {
+			qs = append(qs, termQuery(f, terms[0]))
+		} else {
+			qs = append(qs, query.NewPhraseQuery(terms, f))
+		}
+	}
+	return query.NewDisjunctionQuery(qs), terms
 }
 
 // queryEntity is the value of clause c canonicalised into an entity; without
@@ -51,24 +245,10 @@ func queryEntity(c Clause, opt SearchOptions) index.Entity {
 func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Query, error) {
 	switch c.Field {
 	case "":
-		// each language's analyzer turns the text into that field's terms: one
-		// term is a term query, several a phrase; no term (a stop word) no query
 		var qs []query.Query
 		for _, l := range langs {
-			toks := index.Analyzer(l).Analyze([]byte(c.Value))
-			if len(toks) == 0 {
-				continue
-			}
-			terms := make([]string, len(toks))
-			for i, t := range toks {
-				terms[i] = string(t.Term)
-			}
-			for _, f := range []string{index.LeadField(l), index.BodyField(l)} {
-				if len(terms) == 1 {
-					qs = append(qs, termQuery(f, terms[0]))
-				} else {
-					qs = append(qs, query.NewPhraseQuery(terms, f))
-				}
+			if t, _ := textIn(c.Value, l); t != nil {
+				qs = append(qs, t)
 			}
 		}
 		if len(qs) == 0 {
@@ -76,7 +256,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 		}
 		return query.NewDisjunctionQuery(qs), nil
 	case "lang":
-		return query.NewDisjunctionQuery([]query.Query{termQuery(index.FieldLang, strings.ToLower(c.Value))}), nil
+		return termQuery(index.FieldLang, strings.ToLower(c.Value)), nil
 	case "source":
 		w := query.NewWildcardQuery("*" + strings.ToLower(c.Value) + "*")
 		w.SetField(index.FieldSourceURL)
@@ -115,6 +295,9 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 		}
 		qs = append(qs, d)
 	}
+	if pq := partialQuery(p.Entity, c.Value, &q); pq != nil {
+		qs = append(qs, pq)
+	}
 	switch len(qs) {
 	case 0:
 		return query.NewMatchNoneQuery(), nil
@@ -122,6 +305,57 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 		return qs[0], nil
 	}
 	return query.NewDisjunctionQuery(qs), nil
+}
+
+// Partial values: a person's name given in part (Chinh, Pham Minh) is the
+// romanised syllables of the key consecutive inside a longer key; a document
+// code given in part (18-NQ, NQ/TW) is whole parts of a longer code, cut at its
+// dashes and slashes. Both are a regular expression over the keyword field's
+// dictionary (BenchmarkPartial measures it), ranked below
+// the whole value.
+var (
+	personKeyRE = regexp.MustCompile(`^[a-z]+( [a-z]+)*$`)
+	docCodeRE   = regexp.MustCompile(`^[A-Z0-9.]+([-/][A-Z0-9.]+)*$`)
+)
+
+const partialBoost = 0.5
+
+// Only a value that may be partial gets the expression, which costs a scan of
+// the dictionary (~2 ms at 5,000 articles, growing with the index): a name of
+// one or two syllables (a whole Vietnamese name has three or more; To Lam has
+// two), a code that is not a whole code.
+func partialQuery(entity, value string, q *index.Entity) query.Query {
+	var re, field string
+	switch entity {
+	case index.EntityPerson:
+		if !personKeyRE.MatchString(q.Key) || strings.Count(q.Key, " ") > 1 {
+			return nil
+		}
+		key := query.NewRegexpQuery(`(.+ )?` + regexp.QuoteMeta(q.Key) + `( .+)?`)
+		key.SetField(index.FieldPersonKey)
+		key.SetBoost(partialBoost)
+		if !strings.Contains(q.Key, " ") || q.Skeleton == "" {
+			return key
+		}
+		// two syllables or more: their skeletons too, as a whole name's
+		// skeleton matches other scripts' spellings (pham minh chin); one
+		// syllable's skeleton alone would match too many names
+		skel := query.NewRegexpQuery(`(.+ )?` + regexp.QuoteMeta(q.Skeleton) + `( .+)?`)
+		skel.SetField(index.FieldPersonSkel)
+		skel.SetBoost(partialBoost / 2)
+		return query.NewDisjunctionQuery([]query.Query{key, skel})
+	case index.EntityDocument:
+		if !docCodeRE.MatchString(q.Folded) || extract.CanonicalDocument(value) != "" {
+			return nil
+		}
+		re, field = `(.*[-/])?`+regexp.QuoteMeta(q.Folded)+`([-/].*)?`, index.FieldDocument
+	default:
+		return nil
+	}
+	r := query.NewRegexpQuery(re)
+	r.SetField(field)
+	r.SetBoost(partialBoost)
+	return r
 }
 
 // dateQuery handles 2024-12-28, --12-28, 2024-12, 2024, and ranges >=, <=, >, <

@@ -14,9 +14,9 @@ import (
 	"github.com/partynews/partynews/search"
 )
 
-// Search an index with the query language: +lang:hi is required, the word
-// ranks the articles that have it first (their snippets mark it); values of
-// person: and document: clauses would be canonicalised by search.Canon.
+// Search an index with the query language: every term is required, lang:hi
+// filters and the word ranks (snippets mark it); values of person: and
+// document: clauses would be canonicalised by search.Canon.
 func ExampleSearcher_Search() {
 	dir, cleanup := sampleIndex()
 	defer cleanup()
@@ -26,7 +26,7 @@ func ExampleSearcher_Search() {
 		log.Fatal(err)
 	}
 	defer s.Close()
-	q, err := search.ParseQuery(`कांग्रेस +lang:hi`)
+	q, err := search.ParseQuery(`कांग्रेस lang:hi`)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,10 +39,9 @@ func ExampleSearcher_Search() {
 		fmt.Println(h.Position, h.Doc.Lang, len(h.Snippet.Marks) > 0)
 	}
 	// Output:
-	// articles: 4
+	// articles: 2
 	// 1 hi true
 	// 2 hi true
-	// 3 hi false
 }
 
 // sampleIndex indexes the embedded sample into a temporary folder.

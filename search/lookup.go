@@ -21,11 +21,11 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("id prefix %s names several documents: %s …", e.Prefix, strings.Join(e.IDs, ", "))
 }
 
-// Resolve finds the document an argument names: a document id, the path of
+// Lookup finds the document an argument names: a document id, the path of
 // one of its files (relative to the working folder or absolute), or a prefix
 // of its id (at least 4 characters). It returns nil when nothing matches and
 // an *AmbiguousError when an id prefix fits several documents.
-func (sr *Searcher) Resolve(ctx context.Context, arg string) (*index.Document, error) {
+func (sr *Searcher) Lookup(ctx context.Context, arg string) (*index.Document, error) {
 	if d, err := sr.Document(arg); err != nil || d != nil {
 		return d, err
 	}

@@ -145,19 +145,19 @@ func TestResolve(t *testing.T) {
 	}
 	defer sr.Close()
 	ctx := context.Background()
-	d, err := sr.Resolve(ctx, paths[0])
+	d, err := sr.Lookup(ctx, paths[0])
 	if err != nil || d == nil {
 		t.Fatalf("by path: %v %v", d, err)
 	}
 	for _, arg := range []string{d.ID, d.ID[:8], strings.ToUpper(d.ID[:6])} {
-		got, err := sr.Resolve(ctx, arg)
+		got, err := sr.Lookup(ctx, arg)
 		if err != nil || got == nil || got.ID != d.ID {
-			t.Errorf("Resolve(%q) = %v, %v; want %s", arg, got, err, d.ID)
+			t.Errorf("Lookup(%q) = %v, %v; want %s", arg, got, err, d.ID)
 		}
 	}
 	for _, arg := range []string{"zzzz", "0", d.ID[:3], "/no/such/file.txt"} {
-		if got, err := sr.Resolve(ctx, arg); got != nil || err != nil {
-			t.Errorf("Resolve(%q) = %v, %v; want nothing", arg, got, err)
+		if got, err := sr.Lookup(ctx, arg); got != nil || err != nil {
+			t.Errorf("Lookup(%q) = %v, %v; want nothing", arg, got, err)
 		}
 	}
 	// a 4-character prefix two ids share (if any in the sample) is ambiguous
@@ -167,7 +167,7 @@ func TestResolve(t *testing.T) {
 		for b := range ids {
 			if a < b && a[:4] == b[:4] {
 				var amb *AmbiguousError
-				if _, err := sr.Resolve(ctx, a[:4]); !errors.As(err, &amb) {
+				if _, err := sr.Lookup(ctx, a[:4]); !errors.As(err, &amb) {
 					t.Errorf("prefix %s of two ids: %v", a[:4], err)
 				}
 			}

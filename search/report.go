@@ -49,6 +49,10 @@ type Timeline struct {
 func (sr *Searcher) Timeline(ctx context.Context, q *Query, opt SearchOptions) (*Timeline, error) {
 	opt.Facets = nil
 	opt.Limit = 1
+	q, _, err := sr.Resolve(ctx, q, opt)
+	if err != nil {
+		return nil, err
+	}
 	bq, err := sr.build(q, sr.langsFor(opt), opt)
 	if err != nil {
 		return nil, err

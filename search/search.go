@@ -3,11 +3,13 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/partynews/partynews/index"
 )
 
@@ -26,6 +28,8 @@ type SearchOptions struct {
 	Source   string   // only articles whose source URL contains this
 	SortDate bool     // newest dated articles first instead of relevance
 	Facets   []string // lang, person, document, year, month, unit
+
+	probe termProbe // set by search: terms looked up before searchers are built
 }
 
 // FacetCount is one value of a facet and the number of matching articles.
@@ -52,10 +56,41 @@ type Results struct {
 	Hits   []Hit
 	Took   time.Duration
 	Facets map[string][]FacetCount
+	// Notes say how the query was read or why a clause finds nothing (see
+	// Resolve), one line each, for the user's stderr.
+	Notes []string
 }
 
-// Search runs q.
+// Search runs q, first read against the index by Resolve; an empty answer is
+// explained by Unmatched. Both their notes are in Results.Notes.
 func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
+	q, notes, err := sr.Resolve(ctx, q, opt)
+	if err != nil {
+		return nil, err
+	}
+	res, err := sr.search(ctx, q, opt)
+	if err != nil {
+		return nil, err
+	}
+	if res.Total == 0 {
+		why, err := sr.Unmatched(ctx, q, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range why {
+			// "person:To matches no article; did you mean …" replaces Resolve's
+			// "person:To is searched alone …": the better note for that name
+			if c, _, ok := strings.Cut(w, " matches no article; did you mean"); ok {
+				notes = slices.DeleteFunc(notes, func(n string) bool { return strings.HasPrefix(n, c+" is searched alone") })
+			}
+		}
+		notes = append(notes, why...)
+	}
+	res.Notes = notes
+	return res, nil
+}
+
+func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*Results, error) {
 	if opt.Limit <= 0 {
 		opt.Limit = 10
 	}
@@ -63,9 +98,17 @@ func (sr *Searcher) Search(ctx context.Context, q *Query, opt SearchOptions) (*R
 	if opt.Lang != "" {
 		langs = []string{opt.Lang}
 	}
+	if !sr.Sharded() {
+		snap, err := sr.Snapshot()
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		defer snap.Close()
+		opt.probe = probeIn(ctx, snap)
+	}
 	bq, err := sr.build(q, langs, opt)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	filters := []query.Query{bq}
 	if opt.Lang != "" {
@@ -163,4 +206,30 @@ func termQuery(field, term string) query.Query {
 	t := query.NewTermQuery(term)
 	t.SetField(field)
 	return t
+}
+
+// probeIn looks terms up in r, each once, stopping when ctx ends (the probes
+// run before bleve's searchers, which do not look at ctx).
+func probeIn(ctx context.Context, r bindex.IndexReader) termProbe {
+	seen := map[[2]string]bool{}
+	return func(field, term string) (bool, error) {
+		k := [2]string{field, term}
+		if in, ok := seen[k]; ok {
+			return in, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+		if err != nil {
+			return false, err
+		}
+		d, err := tfr.Next(nil)
+		tfr.Close()
+		if err != nil {
+			return false, err
+		}
+		seen[k] = d != nil
+		return d != nil, nil
+	}
 }

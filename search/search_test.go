@@ -225,7 +225,8 @@ func TestParseQuery(t *testing.T) {
 }
 
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{`a "b c" +d -e person:"To Lam"`, `date:2024-01..2024-02`, `figure:>=10`} {
+	for _, s := range []string{`a "b c" +d -e person:"To Lam"`, `date:2024-01..2024-02`, `figure:>=10`,
+		`a OR b OR c d`, `35-CT/TW OR lang:hi`, `person:To Lam`, `document:NQ/TW including: x`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -233,11 +234,23 @@ func FuzzParseQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
+		members := map[int]int{}
 		for _, c := range q.Clauses {
 			if c.Value == "" {
 				t.Fatalf("empty clause from %q", s)
 			}
+			if (c.Occur == Should) != (c.Group > 0) {
+				t.Fatalf("%q: clause %+v: Should exactly in OR groups", s, c)
+			}
+			members[c.Group]++
 		}
+		for g, n := range members {
+			if g > 0 && n < 2 {
+				t.Fatalf("%q: OR group %d of %d member", s, g, n)
+			}
+		}
+		// compiling never panics (a bad date or figure is an error)
+		_, _ = (&Searcher{}).build(q, []string{"en", "hi"}, SearchOptions{Canon: Canon})
 	})
 }
 

@@ -145,7 +145,7 @@ command), 3 index finished but some files failed.
 	}
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newHelpQueryCmd())
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	fixCompletionCmd(root)

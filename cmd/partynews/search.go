@@ -14,22 +14,8 @@ import (
 
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/search"
+	"github.com/partynews/partynews/search/qbound"
 )
-
-const queryHelp = `Query language:
-  word            articles with the word in any language (inflections match:
-                  सम्मेलनों finds सम्मेलन; any script's digits match: २०२५ = 2025)
-  "a phrase"      the words in this order
-  +word -word     must have / must not have
-  lang:hi         articles in one language (ISO 639-1)
-  person:"To Lam" a person mentioned (surface spelling or romanised key)
-  document:18-NQ/TW  a document number, written in Latin or letter names
-  date:2024-12-28 a date; also date:--12-28 (any year), date:2024-12,
-                  date:>=2024-01-01, date:2024-01..2024-06
-  figure:600      a figure; also figure:>=1000, figure:10..20, and with a
-                  unit: figure:>=1000000VND, figure:>50%
-  source:tuoitre  articles whose source URL contains this
-Terms without + are optional when a + term is present, else at least one matches.`
 
 func newSearchCmd() *cobra.Command {
 	var (
@@ -43,6 +29,7 @@ func newSearchCmd() *cobra.Command {
 		facets   []string
 		count    bool
 		files    bool
+		timeout  time.Duration
 	)
 	c := &cobra.Command{
 		Use:   "search [flags] [--] QUERY",
@@ -69,12 +56,13 @@ not read as a flag: partynews search -- -word other.
 With --facet, a table per facet follows the hits.
 
 Exit status: 0 something found, 1 nothing found, 2 a usage error (a bad flag
-value, query or index) — as grep.
+value, query or index, or a query refused as too long or stopped at its
+--timeout) — as grep.
 
 ` + indexHelp,
 		Example: `  partynews search सम्मेलनों
   partynews search --lang ur كانفرنس
-  partynews search 'document:18-NQ/TW +lang:hi'
+  partynews search 'document:18-NQ/TW lang:hi'
   partynews search --count person:"To Lam"
   partynews search -l --limit 0 document:18-NQ/TW | xargs wc -c
   partynews search -- -lang:hi document:18-NQ/TW`,
@@ -120,9 +108,9 @@ value, query or index) — as grep.
 			shown := 0
 			if count {
 				opt.Limit, opt.Facets = 1, nil
-				res, err := r.Search(c.Context(), q, opt)
+				res, err := boundedSearch(c, r, q, opt, timeout)
 				if err != nil {
-					return &exitError{exitUsage, err}
+					return err
 				}
 				total = res.Total
 				if !asJSON {
@@ -139,9 +127,9 @@ value, query or index) — as grep.
 					if !first {
 						opt.Facets = nil
 					}
-					res, err := r.Search(c.Context(), q, opt)
+					res, err := boundedSearch(c, r, q, opt, timeout)
 					if err != nil {
-						return &exitError{exitUsage, err}
+						return err
 					}
 					total = res.Total
 					if err := p.hits(res.Hits); err != nil {
@@ -200,6 +188,7 @@ value, query or index) — as grep.
 	_ = c.RegisterFlagCompletionFunc("sort", completeWords(sortChoices...))
 	_ = c.RegisterFlagCompletionFunc("facet", completeList(index.FacetNames...))
 	_ = c.RegisterFlagCompletionFunc("lang", completeLang)
+	f.DurationVar(&timeout, "timeout", qbound.DefaultTimeout, timeoutFlagHelp)
 	return c
 }
 

@@ -48,7 +48,7 @@ usage error.
 				return err
 			}
 			defer r.Close()
-			doc, err := r.Resolve(c.Context(), args[0])
+			doc, err := r.Lookup(c.Context(), args[0])
 			var amb *search.AmbiguousError
 			if errors.As(err, &amb) {
 				return &exitError{exitUsage, err}

@@ -25,7 +25,9 @@ import (
 // Defaults: a pasted paragraph of ~400 words has ~200 distinct ones and passes.
 const (
 	DefaultMaxClauses = 256
-	DefaultTimeout    = time.Second
+	// DefaultTimeout leaves slack below the promised 1 s: searcher
+	// construction does not look at the context, and the machine may be busy.
+	DefaultTimeout = 800 * time.Millisecond
 )
 
 // Limits bound one search. Zero fields take the defaults; a negative field
@@ -85,6 +87,7 @@ func key(c search.Clause) search.Clause {
 		}
 	}
 	c.Value = strings.ToLower(v)
+	c.Quoted = false // a quoted word is the word; a quoted phrase has its space
 	return c
 }
 
@@ -92,9 +95,27 @@ func key(c search.Clause) search.Clause {
 // each in order. It does not change q. A repeated word no longer weighs double
 // in the ranking, which a pasted text never meant anyway.
 func Dedupe(q *search.Query) *search.Query {
+	// an OR group is one clause: its members' keys, in order, say which
+	sig := map[int]string{}
+	for _, c := range q.Clauses {
+		if c.Group > 0 {
+			k := key(c)
+			k.Group = 0
+			sig[c.Group] += fmt.Sprintf("%v\x00", k)
+		}
+	}
 	seen := make(map[search.Clause]bool, len(q.Clauses))
+	seenGroup := map[string]int{}
 	out := &search.Query{Clauses: make([]search.Clause, 0, len(q.Clauses))}
 	for _, c := range q.Clauses {
+		if c.Group > 0 {
+			if g, ok := seenGroup[sig[c.Group]]; ok && g != c.Group {
+				continue
+			}
+			seenGroup[sig[c.Group]] = c.Group
+			out.Clauses = append(out.Clauses, c)
+			continue
+		}
 		k := key(c)
 		if seen[k] {
 			continue

@@ -23,32 +23,15 @@ func parse(t *testing.T, s string) *search.Query {
 	return q
 }
 
-func values(q *search.Query) string {
-	var out []string
-	for _, c := range q.Clauses {
-		s := c.Value
-		if c.Field != "" {
-			s = c.Field + ":" + s
-		}
-		switch c.Occur {
-		case search.Must:
-			s = "+" + s
-		case search.MustNot:
-			s = "-" + s
-		}
-		if strings.Contains(c.Value, " ") {
-			s = `"` + s + `"`
-		}
-		out = append(out, s)
-	}
-	return strings.Join(out, " ")
-}
+func values(q *search.Query) string { return q.String() }
 
 func TestDedupe(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"party congress party", "party congress"},
 		{"Party, party. PARTY congress", "Party, congress"},
-		{"party +party -party", "party +party -party"},
+		{"party +party -party", "party -party"}, // + is what a plain word means
+		{"party OR congress party", "party OR congress party"},
+		{"18-NQ/TW 18-NQ/TW", "18-NQ/TW OR document:18-NQ/TW"},
 		{`party "party"`, `party`}, // a quoted word is the word: the parser keeps no phrase flag
 		{"person:Lam lam", "person:Lam lam"},
 		{"person:Lam person:lam", "person:Lam"},
