@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/search"
+	"github.com/partynews/partynews/search/qbound"
 	"github.com/spf13/cobra"
 )
 
@@ -92,11 +94,12 @@ type monthCount struct {
 
 func newTimelineCmd() *cobra.Command {
 	var (
-		asJSON bool
-		lang   string
+		asJSON  bool
+		lang    string
+		timeout time.Duration
 	)
 	c := &cobra.Command{
-		Use:   "timeline [--lang L] [--json] QUERY",
+		Use:   "timeline [--lang L] [--json] [--timeout D] QUERY",
 		Short: "Mentions per month of the articles that match QUERY, as a text chart",
 		Long: `Count, per month, the articles that match QUERY by the dates they mention, and
 draw a bar per month; the months between them that no article mentions are
@@ -122,8 +125,19 @@ month: {"month","articles"}.
 			if err := checkLang(lang, r.Languages()); err != nil {
 				return err
 			}
-			tl, err := r.Timeline(c.Context(), q, search.SearchOptions{Lang: lang, Canon: search.Canon})
-			if err != nil {
+			// the bounds of search (partynews help query): repeated words once,
+			// the clause cap, the time limit
+			lim := qbound.Limits{Timeout: timeout}
+			if timeout == 0 {
+				lim.Timeout = -1
+			}
+			if q, err = qbound.Bound(q, lim); err != nil {
+				return &exitError{exitUsage, err}
+			}
+			ctx, cancel, stopped := qbound.WithLimit(c.Context(), lim)
+			defer cancel()
+			tl, err := r.Timeline(ctx, q, search.SearchOptions{Lang: lang, Canon: search.Canon})
+			if err = stopped(err); err != nil {
 				return &exitError{exitUsage, err}
 			}
 			months := tl.Months
@@ -170,6 +184,7 @@ month: {"month","articles"}.
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	c.Flags().StringVar(&lang, "lang", "", "only articles in this language ('partynews stats' lists the index's)")
+	c.Flags().DurationVar(&timeout, "timeout", qbound.DefaultTimeout, timeoutFlagHelp)
 	_ = c.RegisterFlagCompletionFunc("lang", completeLang)
 	return c
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +121,27 @@ func TestSearchQueryCLI(t *testing.T) {
 	code, out := runT(t, "help", "query")
 	if code != exitOK || !strings.Contains(out, "person:Chinh") || !strings.Contains(out, "--timeout") {
 		t.Errorf("help query: exit %d, %q", code, out)
+	}
+}
+
+// timeline keeps the bounds of search: a stopped search and a query past the
+// clause cap are one-line usage errors.
+func TestTimelineBounds(t *testing.T) {
+	idx := sampleIndexDir(t)
+	var many []string
+	for i := 0; i < 300; i++ {
+		many = append(many, fmt.Sprintf("w%d", i))
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--timeout", "1ns", "सम्मेलन"}, "search stopped after 1ns"},
+		{[]string{strings.Join(many, " ")}, "query too long"},
+	} {
+		code, out, errOut := runErr(t, append([]string{"timeline", "--index", idx}, tc.args...)...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("timeline %.40q: exit %d, stdout %q, stderr %q; want 2 and one line with %q", tc.args, code, out, errOut, tc.want)
+		}
 	}
 }
