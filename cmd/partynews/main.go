@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"runtime/pprof"
 
+	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/internal/blevelog"
 	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -50,6 +52,9 @@ func main() {
 
 // run executes one command line and returns its exit status.
 func run(args []string, stdout io.Writer) int {
+	// bleve's log lines go through slog (shown with PARTYNEWS_DEBUG set); one that
+	// says the index is damaged makes the open fail with one line and the remedy
+	defer blevelog.Route(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: bleveLogLevel()})), index.NoteBleveLine)()
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -107,7 +112,7 @@ numbers (18-NQ/TW) and figures, and keeps a full-text index to search.
 			profile.Close()
 		}
 	}
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newCheckCmd())
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
 	}
