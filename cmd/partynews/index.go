@@ -50,8 +50,9 @@ type summary struct {
 	// Checkpoints is how many times the run published what it had written
 	// while it went on (searches saw it); Interrupted is set when a signal
 	// stopped the run.
-	Checkpoints int  `json:"checkpoints"`
-	Interrupted bool `json:"interrupted"`
+	Checkpoints    int     `json:"checkpoints"`
+	CheckpointSecs float64 `json:"checkpoint_seconds"`
+	Interrupted    bool    `json:"interrupted"`
 }
 
 type reportLine struct {
@@ -284,6 +285,7 @@ func printSummary(stdout io.Writer, o indexOptions, sum *summary, start time.Tim
 		sum.DocsPerS = float64(sum.Indexed+sum.Duplicate) / sum.Seconds
 	}
 	sum.Checkpoints = st.Checkpoints
+	sum.CheckpointSecs = st.Time.Seconds()
 	if o.asJSON {
 		b, _ := json.Marshal(sum)
 		fmt.Fprintln(stdout, string(b))
