@@ -165,8 +165,13 @@ func (w *shard) start() error {
 			return err
 		}
 		if err = cloneGen(src, path); err == nil {
+			before := damageLines.Load()
 			idx, err = bleve.Open(path)
-			if err != nil {
+			if err == nil && damageLines.Load() != before {
+				// scorch skipped a snapshot it could not load (see NoteBleveLine)
+				idx.Close()
+				err = &DamagedError{Gen: src, Err: errors.New("a snapshot could not be loaded")}
+			} else if err != nil {
 				err = &DamagedError{Gen: src, Err: err}
 			} else if v := formatOf(idx); v < FormatVersion {
 				idx.Close()
