@@ -1,7 +1,6 @@
 package index
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,53 +123,6 @@ func TestAnalyzers(t *testing.T) {
 	// scripts without spaces are cut into overlapping letter-cluster bigrams
 	if got := terms("th", "ประชุม"); got != "ปร ระ ะชุ ชุม" {
 		t.Errorf("th bigrams %q", got)
-	}
-}
-
-// A published generation holds only the segments its root references: a stale
-// segment file is removed, the live ones stay and the index answers as before.
-func TestDropUnusedSegments(t *testing.T) {
-	dir, _ := sampleIndex(t)
-	gen, err := current(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	genDir := filepath.Join(dir, genName(gen))
-	store := filepath.Join(genDir, "store")
-	zaps := func() []string {
-		m, _ := filepath.Glob(filepath.Join(store, "*.zap"))
-		return m
-	}
-	live := zaps()
-	if len(live) == 0 {
-		t.Fatal("no segment files in the sample index")
-	}
-	stale := filepath.Join(store, "00000000ffff.zap")
-	b, err := os.ReadFile(live[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(stale, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	dropUnusedSegments(genDir)
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Errorf("stale segment %s still there (%v)", stale, err)
-	}
-	if got := zaps(); len(got) != len(live) {
-		t.Errorf("segments after cleanup %v, want the live ones %v", got, live)
-	}
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	st, err := r.Stats()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Documents != 5 {
-		t.Errorf("%d documents after cleanup, want 5", st.Documents)
 	}
 }
 

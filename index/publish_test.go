@@ -135,7 +135,13 @@ func TestCheckpointPublishesOpenIndex(t *testing.T) {
 		}
 	}
 	if len(gens) != 1 {
-		t.Errorf("generations left: %v, want the published one", gens)
+		t.Fatalf("generations left: %v, want the published one", gens)
+	}
+	// the last publication holds only the segments its snapshot uses
+	probs, st = integrity.CheckGeneration(filepath.Join(dir, gens[0]))
+	zaps, _ = filepath.Glob(filepath.Join(dir, gens[0], "store", "*.zap"))
+	if len(probs) > 0 || len(zaps) != st.Segments {
+		t.Errorf("published generation: %v, %d segment files for %d in use", probs, len(zaps), st.Segments)
 	}
 }
 

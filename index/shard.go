@@ -385,6 +385,18 @@ func (w *shard) Checkpoint() error {
 		return nil
 	}
 	start := time.Now()
+	if err := w.publishCopy(); err != nil {
+		return err
+	}
+	w.last = time.Now()
+	w.lastCost = w.last.Sub(start)
+	w.stats.Checkpoints++
+	w.stats.Time += w.lastCost
+	return nil
+}
+
+// publishCopy publishes a copy of the open index as the next generation.
+func (w *shard) publishCopy() error {
 	n := max(w.pub, lastGen(w.dir)) + 1
 	gen := filepath.Join(w.dir, genName(n))
 	st, err := copyGeneration(w.idx, w.work(), gen)
@@ -401,10 +413,6 @@ func (w *shard) Checkpoint() error {
 		return fmt.Errorf("publish index generation: %w", err)
 	}
 	w.pub, w.dirty = n, false
-	w.last = time.Now()
-	w.lastCost = w.last.Sub(start)
-	w.stats.Checkpoints++
-	w.stats.Time += w.lastCost
 	w.stats.Linked += st.Linked
 	w.stats.Copied += st.Copied
 	return removeStale(w.dir, n)
@@ -412,7 +420,9 @@ func (w *shard) Checkpoint() error {
 
 // Close publishes everything written, after letting scorch finish its merges
 // when settle is set, and releases the lock. A run that wrote nothing
-// publishes nothing; a rebuilding shard publishes its whole new index.
+// publishes nothing; a rebuilding shard publishes its whole new index, and an
+// interrupted one (settle unset) nothing. The last publication is a copy too:
+// it holds the newest snapshot alone, and only the segments it uses.
 func (w *shard) Close(settle bool) error {
 	if w.closed {
 		return nil
@@ -425,37 +435,22 @@ func (w *shard) Close(settle bool) error {
 		w.Abort() // an interrupted rebuild keeps the last good generation
 		return nil
 	}
+	if err == nil && w.wrote {
+		w.dirty = true // the merges changed the layout
+		err = w.publishCopy()
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	defer w.lock.Close()
 	w.closed = true
 	w.snap.Close()
 	if cerr := w.idx.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close index: %w", cerr)
 	}
-	if err != nil || !w.wrote {
-		_ = os.RemoveAll(w.work())
-		return err
+	if rerr := os.RemoveAll(w.work()); err == nil && rerr != nil {
+		err = fmt.Errorf("remove the working copy: %w", rerr)
 	}
-	dropUnusedSegments(w.work())
-	n := max(w.pub, lastGen(w.dir)) + 1
-	gen := filepath.Join(w.dir, genName(n))
-	if err := os.Rename(w.work(), gen); err != nil {
-		_ = os.RemoveAll(w.work())
-		return fmt.Errorf("publish index generation: %w", err)
-	}
-	err = share(gen)
-	if err == nil {
-		err = publish(w.dir, n)
-	}
-	if err != nil {
-		if c, _ := current(w.dir); c != n {
-			_ = os.RemoveAll(gen)
-		}
-		return fmt.Errorf("publish index generation: %w", err)
-	}
-	w.pub = n
-	return removeStale(w.dir, n)
+	w.lock.Close()
+	return err
 }
 
 // settle lets scorch finish the merges its tiered policy wants before the
