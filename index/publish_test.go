@@ -251,6 +251,13 @@ func TestOutdatedFormat(t *testing.T) {
 	if !errorsAs(err, &oe) || oe.Version != 1 || !strings.Contains(err.Error(), "--rebuild") {
 		t.Fatalf("open of an old index: %v, want an OutdatedError naming --rebuild", err)
 	}
+	// searches answer, with one warning
+	var warned []string
+	defer func(f func(string)) { Warn = f }(Warn)
+	Warn = func(m string) { warned = append(warned, m) }
+	if n := docCount(t, dir); n != 5 || len(warned) != 1 || !strings.Contains(warned[0], "--rebuild") {
+		t.Errorf("search of an old index: %d documents, warnings %q; want 5 and one warning naming --rebuild", n, warned)
+	}
 	w, err = OpenWriter(dir, WriterOptions{Rebuild: true})
 	if err != nil {
 		t.Fatal(err)

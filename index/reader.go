@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -124,14 +123,17 @@ func damaged(err error) bool {
 		strings.Contains(msg, "checksum")
 }
 
+// Warn reports a problem that does not stop a search (an outdated index) to
+// the user; by default one line on stderr. Tests and servers replace it.
+var Warn = func(msg string) { fmt.Fprintln(os.Stderr, "partynews: warning: "+msg) }
+
 var outdatedOnce sync.Once
 
-// warnOutdated logs, once per process, that the index predates this version's
-// analysis: searches still answer, but miss words.
+// warnOutdated warns, once per process, that the index predates this
+// version's analysis: searches still answer, but miss words.
 func warnOutdated(dir string, v int) {
 	outdatedOnce.Do(func() {
-		slog.Warn("the index was built by an older partynews: some words are not found until it is rebuilt with \"partynews index --rebuild PATH...\"",
-			"index", dir, "format", v, "want", FormatVersion)
+		Warn(fmt.Sprintf("the index in %s was built by an older partynews (index format %d, this version reads %d): some words are not found until it is rebuilt with \"partynews index --rebuild PATH...\"", dir, v, FormatVersion))
 	})
 }
 
