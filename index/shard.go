@@ -423,13 +423,15 @@ func (w *shard) publishCopy() error {
 // publishes nothing; a rebuilding shard publishes its whole new index, and an
 // interrupted one (settle unset) nothing. The last publication is a copy too:
 // it holds the newest snapshot alone, and only the segments it uses.
-func (w *shard) Close(settle bool) error {
+func (w *shard) Close(ctx context.Context, settle bool) error {
 	if w.closed {
 		return nil
 	}
 	err := w.Flush()
 	if err == nil && settle && w.wrote {
-		err = w.settle()
+		if err = w.settle(ctx); ctx.Err() != nil {
+			err = nil // stopped while merging: publish as it is
+		}
 	}
 	if err == nil && !settle && w.rebuilding() {
 		w.Abort() // an interrupted rebuild keeps the last good generation
@@ -456,14 +458,14 @@ func (w *shard) Close(settle bool) error {
 // settle lets scorch finish the merges its tiered policy wants before the
 // generation is published: a run that stops while small segments wait leaves an
 // index up to a third larger, and slower to search.
-func (w *shard) settle() error {
+func (w *shard) settle(ctx context.Context) error {
 	adv, err := w.idx.Advanced()
 	if err != nil {
 		return err
 	}
 	if s, ok := adv.(*scorch.Scorch); ok {
 		opts := mergeplan.DefaultMergePlanOptions
-		if err := s.ForceMerge(context.Background(), &opts); err != nil {
+		if err := s.ForceMerge(ctx, &opts); err != nil {
 			return fmt.Errorf("merge segments: %w", err)
 		}
 	}

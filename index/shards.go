@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -137,10 +138,14 @@ func (w *Writer) Checkpoint() error { return w.each((*shard).Checkpoint) }
 
 // Close lets scorch finish its merges, publishes everything written and
 // releases the locks. A run that wrote nothing publishes nothing.
-func (w *Writer) Close() error {
+func (w *Writer) Close() error { return w.CloseContext(context.Background()) }
+
+// CloseContext is Close, except that a ctx done while scorch merges stops the
+// merges and publishes the index as it is.
+func (w *Writer) CloseContext(ctx context.Context) error {
 	var errs []error
 	for _, s := range w.shards {
-		errs = append(errs, s.Close(true))
+		errs = append(errs, s.Close(ctx, true))
 	}
 	return errors.Join(errs...)
 }
@@ -151,7 +156,7 @@ func (w *Writer) Close() error {
 func (w *Writer) Stop() error {
 	var errs []error
 	for _, s := range w.shards {
-		errs = append(errs, s.Close(false))
+		errs = append(errs, s.Close(context.Background(), false))
 	}
 	return errors.Join(errs...)
 }

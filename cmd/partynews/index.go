@@ -265,13 +265,28 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 		printSummary(stdout, o, &sum, start, w.Stats())
 		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %v: the %d files handled so far are published", sig, sum.Seen)}
 	}
-	if err := w.Close(); err != nil {
+	// a signal during the final merges stops them and publishes as it is
+	mergeCtx, endMerge := context.WithCancel(context.Background())
+	defer endMerge()
+	go func() {
+		select {
+		case <-ctx.Done():
+			endMerge()
+		case <-mergeCtx.Done():
+		}
+	}()
+	if err := w.CloseContext(mergeCtx); err != nil {
 		committed = true
 		progress.done()
 		return fmt.Errorf("publish index: %w", err)
 	}
 	committed = true
 	progress.done()
+	if sig, _ := caught.Load().(os.Signal); sig != nil {
+		sum.Interrupted = true
+		printSummary(stdout, o, &sum, start, w.Stats())
+		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %v while merging: everything indexed is published", sig)}
+	}
 	printSummary(stdout, o, &sum, start, w.Stats())
 	if sum.Failed > 0 {
 		return &exitError{exitPartial, fmt.Errorf("%d files failed (see the log%s)", sum.Failed, map[bool]string{true: " and " + o.report, false: ""}[o.report != ""])}
