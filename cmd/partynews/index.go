@@ -259,11 +259,11 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 		progress.done()
 		committed = true
 		if err := w.Stop(); err != nil {
-			return &exitError{signalCode(sig), fmt.Errorf("interrupted by %v; publishing what was indexed failed (the index keeps its last checkpoint): %w", sig, err)}
+			return &exitError{signalCode(sig), fmt.Errorf("interrupted by %s; publishing what was indexed failed (the index keeps its last checkpoint): %w", signalName(sig), err)}
 		}
 		sum.Interrupted = true
 		printSummary(stdout, o, &sum, start, w.Stats())
-		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %v: the %d files handled so far are published", sig, sum.Seen)}
+		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %s: the %d files handled so far are published", signalName(sig), sum.Seen)}
 	}
 	// a signal during the final merges stops them and publishes as it is
 	mergeCtx, endMerge := context.WithCancel(context.Background())
@@ -285,7 +285,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	if sig, _ := caught.Load().(os.Signal); sig != nil {
 		sum.Interrupted = true
 		printSummary(stdout, o, &sum, start, w.Stats())
-		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %v while merging: everything indexed is published", sig)}
+		return &exitError{signalCode(sig), fmt.Errorf("interrupted by %s while merging: everything indexed is published", signalName(sig))}
 	}
 	printSummary(stdout, o, &sum, start, w.Stats())
 	if sum.Failed > 0 {
@@ -317,6 +317,16 @@ func signalCode(s os.Signal) int {
 		return 128 + int(n)
 	}
 	return 130
+}
+
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
 }
 
 // progress shows a bar on a terminal and a log line every 10 s otherwise, with
