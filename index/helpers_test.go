@@ -1,6 +1,8 @@
 package index
 
 import (
+	"errors"
+
 	"github.com/partynews/partynews/corpus"
 	"github.com/partynews/partynews/pipeline"
 )
@@ -26,3 +28,5 @@ func fromPipeline(d pipeline.Document) Document {
 	}
 	return out
 }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }

@@ -2,11 +2,14 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -82,18 +85,56 @@ func openShardReader(dir string) (readShard, error) {
 			return readShard{}, fmt.Errorf("%w in %s: run 'partynews index' first", ErrNoIndex, dir)
 		}
 		path := filepath.Join(dir, genName(gen))
+		before := damageLines.Load()
 		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
+		if err == nil && damageLines.Load() != before {
+			// scorch skipped the snapshot it could not load: it would serve
+			// an older state, or none
+			idx.Close()
+			return readShard{}, &DamagedError{Gen: path, Err: errors.New("a snapshot could not be loaded")}
+		}
 		if err == nil {
+			if v := formatOf(idx); v < FormatVersion {
+				warnOutdated(dir, v)
+			}
 			return readShard{dir: dir, gen: gen, idx: idx}, nil
 		}
 		// A writer may have just published a newer generation and removed this one.
 		lastErr = err
 		if _, statErr := os.Stat(path); statErr == nil {
+			if damaged(err) {
+				return readShard{}, &DamagedError{Gen: path, Err: err}
+			}
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	return readShard{}, fmt.Errorf("open index %s: %w", dir, lastErr)
+}
+
+// damaged reports whether an open error of a generation that exists means its
+// files are damaged. scorch opens an empty index when it cannot load the only
+// snapshot, and bleve then misses the mapping it keeps in it.
+func damaged(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "error parsing mapping JSON") ||
+		strings.Contains(msg, "unexpected end of JSON input") ||
+		strings.Contains(msg, "invalid database") ||
+		strings.Contains(msg, "checksum")
+}
+
+// Warn reports a problem that does not stop a search (an outdated index) to
+// the user; by default one line on stderr. Tests and servers replace it.
+var Warn = func(msg string) { fmt.Fprintln(os.Stderr, "partynews: warning: "+msg) }
+
+var outdatedOnce sync.Once
+
+// warnOutdated warns, once per process, that the index predates this
+// version's analysis: searches still answer, but miss words.
+func warnOutdated(dir string, v int) {
+	outdatedOnce.Do(func() {
+		Warn(fmt.Sprintf("the index in %s was built by an older partynews (index format %d, this version reads %d): some words are not found until it is rebuilt with \"partynews index --rebuild PATH...\"", dir, v, FormatVersion))
+	})
 }
 
 // Close releases the index.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,31 +50,62 @@ const DefaultBatchSize = 256
 // WriterOptions tunes a Writer.
 type WriterOptions struct {
 	BatchSize       int           // documents per bleve batch (default DefaultBatchSize)
-	CheckpointEvery time.Duration // publish a generation this often (default 30 s; <0: only at Close)
+	CheckpointEvery time.Duration // publish what was written this often (default 30 s; <0: only at Close)
 	LockWait        time.Duration // how long to wait for another writer (default 0: fail at once)
 	Shards          int           // shards of a new index (0: one); an existing index keeps its own
+	// Rebuild re-indexes from scratch the shards whose published generation is
+	// damaged or was built by an older version (every shard when none is): they
+	// start empty, and their last good generation stays searchable until the
+	// rebuilt one is published at Close.
+	Rebuild bool
+
+	fresh bool // this shard starts empty (set by OpenWriter)
+}
+
+// WriterStats tells what a Writer's checkpoints did.
+type WriterStats struct {
+	Checkpoints int           // generations published while the index stayed open
+	Time        time.Duration // wall time spent in them
+	Linked      int           // segment files hard-linked into them
+	Copied      int64         // bytes written by them (root.bolt, meta, unpersisted segments)
+	Rebuilt     int           // shards rebuilt from scratch
 }
 
 // shard adds documents to one index folder. One writer per index folder at a time,
 // enforced by a lock; searches are never blocked by it. Not safe for concurrent
 // use, except Unchanged, which may run beside Put.
+//
+// The writer keeps one bleve index open for the whole run, in the folder
+// "work" (never read by searches), and publishes it at checkpoints by copying a
+// consistent snapshot into a new generation (see publish.go): closing the
+// index at each checkpoint would abort scorch's merges under way.
 type shard struct {
 	dir  string
 	opt  WriterOptions
 	lock *os.File
-	gen  int
+	pub  int // the published generation
 
-	mu     sync.RWMutex // guards idx and snap while a checkpoint swaps them
-	idx    bleve.Index
-	snap   index.IndexReader // the generation as it was opened: the state before this run's changes
-	last   time.Time         // the last checkpoint
-	opened time.Time         // the start of this run
-	// lastCost is how long the last checkpoint took.
-	lastCost time.Duration
+	mu       sync.RWMutex // guards idx and snap while Close swaps them
+	idx      bleve.Index
+	snap     index.IndexReader // the index as it was opened: the state before this run's changes
+	last     time.Time         // the last checkpoint
+	lastCost time.Duration     // how long the last checkpoint took
+	dirty    bool              // written since the last publication
+	wrote    bool              // written during this run
+	closed   bool              // Close or Abort ran
+	stats    WriterStats
 
 	batch       *bleve.Batch
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
 }
+
+const workDir = "work"
+
+func (w *shard) work() string { return filepath.Join(w.dir, workDir) }
+
+// rebuilding reports whether the shard rebuilds a published index from
+// scratch: it must not publish a part of it.
+func (w *shard) rebuilding() bool { return w.opt.fresh && w.pub != 0 }
 
 // openShard opens (creating if needed) the index in dir for writing.
 func openShard(dir string, opt WriterOptions) (*shard, error) {
@@ -90,7 +122,7 @@ func openShard(dir string, opt WriterOptions) (*shard, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &shard{dir: dir, opt: opt, lock: lock, opened: time.Now()}
+	w := &shard{dir: dir, opt: opt, lock: lock}
 	if err := w.start(); err != nil {
 		lock.Close()
 		return nil, err
@@ -98,8 +130,8 @@ func openShard(dir string, opt WriterOptions) (*shard, error) {
 	return w, nil
 }
 
-// start clears stale generations and opens a new working generation. The caller
-// holds w.mu or is the only user of w.
+// start clears stale generations and opens the working index: a copy of the
+// published generation, or a new index.
 func (w *shard) start() error {
 	cur, err := current(w.dir)
 	if err != nil {
@@ -108,13 +140,44 @@ func (w *shard) start() error {
 	if err := removeStale(w.dir, cur); err != nil {
 		return fmt.Errorf("remove stale generations: %w", err)
 	}
-	w.gen = max(cur, lastGen(w.dir)) + 1
-	path := filepath.Join(w.dir, genName(w.gen))
+	path := w.work()
+	if err := os.RemoveAll(path); err != nil {
+		return fmt.Errorf("remove the last run's working copy: %w", err)
+	}
+	w.pub = cur
 	var idx bleve.Index
-	if cur == 0 {
+	if cur == 0 || w.opt.fresh {
 		idx, err = bleve.NewUsing(path, NewMapping(), scorch.Name, scorch.Name, nil)
-	} else if err = cloneGen(filepath.Join(w.dir, genName(cur)), path); err == nil {
-		idx, err = bleve.Open(path)
+		if err == nil {
+			if err = idx.SetInternal([]byte(formatKey), []byte(strconv.Itoa(FormatVersion))); err != nil {
+				idx.Close()
+			}
+		}
+		w.dirty, w.wrote = true, true // a new index is published even when empty
+		if w.opt.fresh {
+			w.stats.Rebuilt++
+		}
+	} else {
+		src := filepath.Join(w.dir, genName(cur))
+		// indexes written before generations followed the umask become
+		// readable to other users
+		if err := share(src); err != nil {
+			return err
+		}
+		if err = cloneGen(src, path); err == nil {
+			before := damageLines.Load()
+			idx, err = bleve.Open(path)
+			if err == nil && damageLines.Load() != before {
+				// scorch skipped a snapshot it could not load (see NoteBleveLine)
+				idx.Close()
+				err = &DamagedError{Gen: src, Err: errors.New("a snapshot could not be loaded")}
+			} else if err != nil {
+				err = &DamagedError{Gen: src, Err: err}
+			} else if v := formatOf(idx); v < FormatVersion {
+				idx.Close()
+				err = &OutdatedError{Dir: w.dir, Version: v}
+			}
+		}
 	}
 	if err == nil {
 		if w.snap, err = snapshot(idx); err != nil {
@@ -123,7 +186,12 @@ func (w *shard) start() error {
 	}
 	if err != nil {
 		_ = os.RemoveAll(path)
-		return fmt.Errorf("open index generation %s: %w", path, err)
+		var de *DamagedError
+		var oe *OutdatedError
+		if errors.As(err, &de) || errors.As(err, &oe) {
+			return err
+		}
+		return fmt.Errorf("open index %s: %w", w.dir, err)
 	}
 	w.idx = idx
 	w.batch = idx.NewBatch()
@@ -210,7 +278,7 @@ func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Out
 		}
 	}
 	if oldID != "" && oldID != doc.ID {
-		if err := w.dropPath(oldID, path); err != nil {
+		if _, err := w.dropPath(oldID, path); err != nil {
 			return 0, err
 		}
 	}
@@ -218,11 +286,9 @@ func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Out
 }
 
 // Remove forgets path: its document loses the path, and is deleted when no path
-// is left. It reports whether path was indexed. Pending changes are flushed first.
+// is left. It reports whether path was indexed, so a deletion is reported once.
+// It sees the index with this run's flushed changes and the pending batch.
 func (w *shard) Remove(path string) (bool, error) {
-	if err := w.Flush(); err != nil {
-		return false, err
-	}
 	r, err := snapshot(w.idx)
 	if err != nil {
 		return false, err
@@ -232,24 +298,31 @@ func (w *shard) Remove(path string) (bool, error) {
 	if err != nil || id == "" {
 		return false, err
 	}
-	if err := w.dropPath(id, path); err != nil {
+	dropped, err := w.dropPath(id, path)
+	if err != nil || !dropped {
 		return false, err
 	}
 	return true, w.maybeFlush()
 }
 
-func (w *shard) dropPath(id, path string) error {
+// dropPath removes path from the files of document id; it reports whether the
+// document held it.
+func (w *shard) dropPath(id, path string) (bool, error) {
 	d, err := w.document(id)
 	if err != nil || d == nil {
-		return err
+		return false, err
 	}
+	n := len(d.Files)
 	d.Files = slices.DeleteFunc(d.Files, func(f Stat) bool { return f.Path == path })
+	if len(d.Files) == n {
+		return false, nil
+	}
 	if len(d.Files) == 0 {
 		w.batch.Delete(id)
 		w.pendingDocs[id] = nil
-		return nil
+		return true, nil
 	}
-	return w.index(d)
+	return true, w.index(d)
 }
 
 func (w *shard) index(d *stored) error {
@@ -272,25 +345,19 @@ func (w *shard) maybeFlush() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if w.opt.CheckpointEvery > 0 && time.Since(w.last) >= w.checkpointEvery() {
-		start := time.Now()
-		err := w.Checkpoint()
-		w.lastCost = time.Since(start)
-		return err
+	if w.opt.CheckpointEvery > 0 && !w.rebuilding() && time.Since(w.last) >= w.checkpointEvery() {
+		return w.Checkpoint()
 	}
 	return nil
 }
 
-// checkpointEvery is how long to wait between checkpoints. A checkpoint closes
-// and reopens the index: that costs more as the index grows, and it aborts the
-// merges under way, which take longer as the segments grow — at a checkpoint
-// every 30 s a first import of a million articles never finished a large merge,
-// piled up segments and slowed to a crawl. So the wait is the configured
-// interval, stretched to 20 times what the last checkpoint took (checkpoints
-// cost at most 5 % of a run) and to half of the run so far (a run has a handful
-// of checkpoints, geometrically spaced, and a merge that starts has time to end).
+// checkpointEvery is how long to wait between checkpoints: the configured
+// interval, stretched to 20 times what the last checkpoint took, so that
+// checkpoints never cost more than 5 % of a run. A checkpoint neither closes
+// the index nor stops its merges, and costs little (a new root.bolt, hard
+// links), so the interval stays close to the configured one in long runs.
 func (w *shard) checkpointEvery() time.Duration {
-	return max(w.opt.CheckpointEvery, 20*w.lastCost, time.Since(w.opened)/2)
+	return max(w.opt.CheckpointEvery, 20*w.lastCost)
 }
 
 // Flush writes the pending batch.
@@ -303,49 +370,86 @@ func (w *shard) Flush() error {
 	}
 	w.batch.Reset()
 	w.pendingDocs = map[string]*stored{}
+	w.dirty, w.wrote = true, true
 	return nil
 }
 
-// Checkpoint publishes everything written so far, so searches see it, and
-// continues in a new generation.
+// Checkpoint publishes everything written so far, so searches see it, while
+// the index stays open and its merges go on. It does nothing when nothing was
+// written since the last publication, or while a published shard is rebuilt.
 func (w *shard) Checkpoint() error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	w.mu.Lock() // Unchanged must not use the index while it is swapped
-	defer w.mu.Unlock()
-	if err := w.commit(); err != nil {
+	if !w.dirty || w.rebuilding() {
+		return nil
+	}
+	start := time.Now()
+	if err := w.publishCopy(); err != nil {
 		return err
 	}
-	return w.start()
+	w.last = time.Now()
+	w.lastCost = w.last.Sub(start)
+	w.stats.Checkpoints++
+	w.stats.Time += w.lastCost
+	return nil
 }
 
-// commit closes and publishes the working generation; the batch is flushed.
-func (w *shard) commit() error {
-	w.snap.Close()
-	if err := w.idx.Close(); err != nil {
-		return fmt.Errorf("close index generation: %w", err)
+// publishCopy publishes a copy of the open index as the next generation.
+func (w *shard) publishCopy() error {
+	n := max(w.pub, lastGen(w.dir)) + 1
+	gen := filepath.Join(w.dir, genName(n))
+	st, err := copyGeneration(w.idx, w.work(), gen)
+	if err == nil {
+		err = share(gen)
 	}
-	dropUnusedSegments(filepath.Join(w.dir, genName(w.gen)))
-	if err := publish(w.dir, w.gen); err != nil {
+	if err == nil {
+		err = publish(w.dir, n)
+	}
+	if err != nil {
+		if c, _ := current(w.dir); c != n {
+			_ = os.RemoveAll(gen)
+		}
 		return fmt.Errorf("publish index generation: %w", err)
 	}
-	return removeStale(w.dir, w.gen)
+	w.pub, w.dirty = n, false
+	w.stats.Linked += st.Linked
+	w.stats.Copied += st.Copied
+	return removeStale(w.dir, n)
 }
 
-// Close publishes everything written and releases the lock.
-func (w *shard) Close() error {
-	err := w.Flush()
-	if err == nil {
-		err = w.settle()
+// Close publishes everything written, after letting scorch finish its merges
+// when settle is set, and releases the lock. A run that wrote nothing
+// publishes nothing; a rebuilding shard publishes its whole new index, and an
+// interrupted one (settle unset) nothing. The last publication is a copy too:
+// it holds the newest snapshot alone, and only the segments it uses.
+func (w *shard) Close(ctx context.Context, settle bool) error {
+	if w.closed {
+		return nil
 	}
-	if err == nil {
-		w.mu.Lock()
-		err = w.commit()
-		w.mu.Unlock()
-	} else {
-		w.snap.Close()
-		_ = w.idx.Close()
+	err := w.Flush()
+	if err == nil && settle && w.wrote {
+		if err = w.settle(ctx); ctx.Err() != nil {
+			err = nil // stopped while merging: publish as it is
+		}
+	}
+	if err == nil && !settle && w.rebuilding() {
+		w.Abort() // an interrupted rebuild keeps the last good generation
+		return nil
+	}
+	if err == nil && w.wrote {
+		w.dirty = true // the merges changed the layout
+		err = w.publishCopy()
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.closed = true
+	w.snap.Close()
+	if cerr := w.idx.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close index: %w", cerr)
+	}
+	if rerr := os.RemoveAll(w.work()); err == nil && rerr != nil {
+		err = fmt.Errorf("remove the working copy: %w", rerr)
 	}
 	w.lock.Close()
 	return err
@@ -354,14 +458,14 @@ func (w *shard) Close() error {
 // settle lets scorch finish the merges its tiered policy wants before the
 // generation is published: a run that stops while small segments wait leaves an
 // index up to a third larger, and slower to search.
-func (w *shard) settle() error {
+func (w *shard) settle(ctx context.Context) error {
 	adv, err := w.idx.Advanced()
 	if err != nil {
 		return err
 	}
 	if s, ok := adv.(*scorch.Scorch); ok {
 		opts := mergeplan.DefaultMergePlanOptions
-		if err := s.ForceMerge(context.Background(), &opts); err != nil {
+		if err := s.ForceMerge(ctx, &opts); err != nil {
 			return fmt.Errorf("merge segments: %w", err)
 		}
 	}
@@ -370,9 +474,13 @@ func (w *shard) settle() error {
 
 // Abort drops what was written since the last checkpoint and releases the lock.
 func (w *shard) Abort() {
+	if w.closed {
+		return
+	}
+	w.closed = true
 	w.snap.Close()
 	_ = w.idx.Close()
-	_ = os.RemoveAll(filepath.Join(w.dir, genName(w.gen)))
+	_ = os.RemoveAll(w.work())
 	w.lock.Close()
 }
 

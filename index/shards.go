@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -9,6 +10,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/partynews/partynews/index/integrity"
 )
 
 // A sharded index folder holds SHARDS (the number of shards) and shard-00,
@@ -67,13 +72,22 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 	} else if opt.Shards > 0 && opt.Shards != n {
 		return nil, fmt.Errorf("the index in %s has %d shard(s), not %d: index into a new folder to change that", dir, n, opt.Shards)
 	}
-	w := &Writer{}
-	for i := 0; i < n; i++ {
-		d := dir
-		if n > 1 {
-			d = shardDir(dir, i)
+	dirs := []string{dir}
+	if n > 1 {
+		dirs = dirs[:0]
+		for i := 0; i < n; i++ {
+			dirs = append(dirs, shardDir(dir, i))
 		}
-		s, err := openShard(d, opt)
+	}
+	fresh := make([]bool, n)
+	if opt.Rebuild {
+		fresh = needRebuild(dirs)
+	}
+	w := &Writer{}
+	for i, d := range dirs {
+		o := opt
+		o.fresh = fresh[i]
+		s, err := openShard(d, o)
 		if err != nil {
 			w.Abort()
 			return nil, err
@@ -122,13 +136,80 @@ func (w *Writer) Flush() error { return w.each((*shard).Flush) }
 // Checkpoint publishes everything written so far.
 func (w *Writer) Checkpoint() error { return w.each((*shard).Checkpoint) }
 
-// Close publishes everything written and releases the locks.
-func (w *Writer) Close() error {
+// Close lets scorch finish its merges, publishes everything written and
+// releases the locks. A run that wrote nothing publishes nothing.
+func (w *Writer) Close() error { return w.CloseContext(context.Background()) }
+
+// CloseContext is Close, except that a ctx done while scorch merges stops the
+// merges and publishes the index as it is.
+func (w *Writer) CloseContext(ctx context.Context) error {
 	var errs []error
 	for _, s := range w.shards {
-		errs = append(errs, s.Close())
+		errs = append(errs, s.Close(ctx, true))
 	}
 	return errors.Join(errs...)
+}
+
+// Stop publishes everything written at once, without waiting for merges, and
+// releases the locks: what an interrupted run keeps. A shard being rebuilt
+// keeps its last good generation instead.
+func (w *Writer) Stop() error {
+	var errs []error
+	for _, s := range w.shards {
+		errs = append(errs, s.Close(context.Background(), false))
+	}
+	return errors.Join(errs...)
+}
+
+// Stats tells what the checkpoints of the run did so far.
+func (w *Writer) Stats() WriterStats {
+	var st WriterStats
+	for _, s := range w.shards {
+		st.Checkpoints += s.stats.Checkpoints
+		st.Time += s.stats.Time
+		st.Linked += s.stats.Linked
+		st.Copied += s.stats.Copied
+		st.Rebuilt += s.stats.Rebuilt
+	}
+	return st
+}
+
+// needRebuild tells which shards a rebuild starts from scratch: those whose
+// published generation is damaged (integrity.CheckGeneration) or of an older
+// format, and every shard when none is.
+func needRebuild(dirs []string) []bool {
+	fresh := make([]bool, len(dirs))
+	any := false
+	for i, d := range dirs {
+		cur, err := current(d)
+		if err != nil || cur == 0 {
+			continue
+		}
+		gen := filepath.Join(d, genName(cur))
+		if probs, _ := integrity.CheckGeneration(gen); len(probs) > 0 {
+			fresh[i], any = true, true
+			continue
+		}
+		if v, err := genFormat(gen); err != nil || v < FormatVersion {
+			fresh[i], any = true, true
+		}
+	}
+	if !any {
+		for i := range fresh {
+			fresh[i] = true
+		}
+	}
+	return fresh
+}
+
+// genFormat reads the format version of a generation folder.
+func genFormat(gen string) (int, error) {
+	idx, err := bleve.OpenUsing(gen, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
+	if err != nil {
+		return 0, err
+	}
+	defer idx.Close()
+	return formatOf(idx), nil
 }
 
 // Abort drops what was written since the last checkpoint and releases the locks.

@@ -11,21 +11,20 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/blevesearch/bleve/v2/util"
-	bolt "go.etcd.io/bbolt"
 )
 
 // An index folder holds generations, each a complete bleve index:
 //
 //	DIR/CURRENT      names the last published generation ("gen-000007")
 //	DIR/gen-000007/  what searches read, never written again once published
-//	DIR/gen-000008/  the running writer's working copy, published at checkpoints
+//	DIR/work/        the running writer's open working index
 //	DIR/lock         held (flock) by the one writer
 //
-// A writer starts a generation by hard-linking the immutable segment files of the
-// current one and copying the rest, writes into it, closes it and publishes it by
-// renaming a new CURRENT into place. Searches open the generation CURRENT names,
+// A writer makes its working index by hard-linking the immutable segment files
+// of the current generation and copying the rest, keeps it open for the run,
+// and publishes it at checkpoints and at the end by copying a consistent
+// snapshot of it into the next generation (publish.go) and renaming a new
+// CURRENT into place. Searches open the generation CURRENT names,
 // read-only, so they never wait on the writer and the writer never waits on them;
 // a kill at any moment leaves CURRENT naming a complete index.
 
@@ -202,58 +201,4 @@ func lockDir(dir string, wait time.Duration) (*os.File, error) {
 	_ = f.Truncate(0)
 	_, _ = f.WriteAt([]byte(fmt.Sprintf("pid %d since %s\n", os.Getpid(), time.Now().Format(time.RFC3339))), 0)
 	return f, nil
-}
-
-// dropUnusedSegments removes the segment files of a closed generation that its
-// scorch root no longer references. Scorch deletes merged-away segments lazily,
-// while it waits for work, so a generation closed right after its last merges
-// keeps them (a fifth of the index at 100,000 articles) until it is next opened.
-// It is best effort: on any doubt it removes nothing.
-func dropUnusedSegments(genDir string) {
-	store := filepath.Join(genDir, "store")
-	db, err := util.OpenBolt(filepath.Join(store, "root.bolt"), 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		return
-	}
-	live := map[string]bool{}
-	err = db.View(func(tx *util.BoltTxImpl) error {
-		snaps := tx.Bucket(util.BoltSnapshotsBucket)
-		if snaps == nil {
-			return nil
-		}
-		c := snaps.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			snap := snaps.GetBucket(k)
-			if snap == nil {
-				continue
-			}
-			sc := snap.Cursor()
-			for sk, _ := sc.First(); sk != nil; sk, _ = sc.Next() {
-				if len(sk) == 0 || sk[0] == util.BoltInternalKey[0] {
-					continue
-				}
-				seg := snap.GetBucket(sk)
-				if seg == nil {
-					continue
-				}
-				if p, err := seg.Get(util.BoltPathKey, nil); err == nil && p != nil {
-					live[string(p)] = true
-				}
-			}
-		}
-		return nil
-	})
-	db.Close()
-	if err != nil || len(live) == 0 {
-		return
-	}
-	entries, err := os.ReadDir(store)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if name := e.Name(); strings.HasSuffix(name, ".zap") && !live[name] {
-			_ = os.Remove(filepath.Join(store, name))
-		}
-	}
 }

@@ -83,6 +83,8 @@ func Run(ctx context.Context, w *index.Writer, proc *pipeline.Processor, opt Opt
 			}
 			j := job{Outcome: Outcome{Path: f.Path}, size: f.Size, mtime: f.ModTime}
 			switch {
+			case f.Err != nil && irregular(f.Path):
+				j.Status, j.Reason = Skipped, f.Err.Error()
 			case f.Err != nil:
 				j.Status, j.Reason = Classify(f.Err)
 			case opt.MaxSize > 0 && f.Size > opt.MaxSize:
@@ -162,10 +164,13 @@ func Run(ctx context.Context, w *index.Writer, proc *pipeline.Processor, opt Opt
 		if _, err := os.Lstat(p); !errors.Is(err, os.ErrNotExist) {
 			return nil
 		}
-		if _, err := w.Remove(p); err != nil {
+		removed, err := w.Remove(p)
+		if err != nil {
 			return err
 		}
-		report(Outcome{Path: p, Status: Deleted, Reason: "file is gone"})
+		if removed { // a path the index still lists but no document holds is no deletion
+			report(Outcome{Path: p, Status: Deleted, Reason: "file is gone"})
+		}
 		return nil
 	})
 	if err != nil {
@@ -186,6 +191,16 @@ func Classify(err error) (Status, string) {
 		return Skipped, "file disappeared before it could be read: " + err.Error()
 	}
 	return Failed, err.Error()
+}
+
+// irregular reports whether path is a FIFO, a device, a socket: not an
+// article, so skipped by rule rather than failed.
+func irregular(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	return fi.Mode()&(os.ModeNamedPipe|os.ModeDevice|os.ModeCharDevice|os.ModeSocket|os.ModeIrregular) != 0
 }
 
 func under(p string, roots []string) bool {

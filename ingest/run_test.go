@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"testing"
 
 	"github.com/partynews/partynews/corpus/sample"
@@ -84,6 +85,20 @@ func TestRunOutcomes(t *testing.T) {
 	if !contains(got, "deleted zz_copy.txt") {
 		t.Errorf("pruning run: %v lacks the deleted copy", got)
 	}
+	// a deletion is reported once: later pruning runs delete nothing and
+	// publish nothing
+	for i := 0; i < 2; i++ {
+		before, _ := os.ReadFile(filepath.Join(idx, "CURRENT"))
+		got = run(t, idx, []string{src}, true)
+		for _, g := range got {
+			if g[:7] == "deleted" {
+				t.Errorf("pruning run %d again: %s", i+2, g)
+			}
+		}
+		if after, _ := os.ReadFile(filepath.Join(idx, "CURRENT")); string(after) != string(before) {
+			t.Errorf("pruning run %d without change published %s (was %s)", i+2, after, before)
+		}
+	}
 	r, err := index.Open(idx)
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +106,23 @@ func TestRunOutcomes(t *testing.T) {
 	defer r.Close()
 	if n, _ := r.Count(); n != uint64(len(paths)) {
 		t.Errorf("%d documents, want %d", n, len(paths))
+	}
+}
+
+// A FIFO named like an article is skipped by rule, not failed, and never
+// opened (opening it would block the run).
+func TestFIFOSkipped(t *testing.T) {
+	tmp := t.TempDir()
+	src := filepath.Join(tmp, "src")
+	if _, err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(src, "pipe.txt"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := run(t, filepath.Join(tmp, "idx"), []string{src, filepath.Join(src, "pipe.txt")}, false)
+	if n := len(got); !contains(got, "skipped pipe.txt") || contains(got, "failed pipe.txt") {
+		t.Errorf("%d outcomes %v: want the FIFO skipped", n, got)
 	}
 }
 

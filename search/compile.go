@@ -274,7 +274,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 	// spelling first, then the romanized key, then the key's consonant
 	// skeleton, which is how spellings in different scripts agree
 	q := queryEntity(c, opt)
-	if c.Field == "person" {
+	if c.Field == "person" && sr.Reader != nil { // no index: compilation alone (tests)
 		// a value that names a person entry matches that entry's keys (people.go)
 		if pq, ok := sr.PersonQuery(q); ok {
 			return pq, nil
@@ -282,7 +282,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 	}
 	var qs []query.Query
 	for _, f := range index.EntityFields(p.Entity) {
-		if f.Kind != index.Keyword {
+		if f.Kind != index.Keyword || f.NoQuery {
 			continue
 		}
 		t, ok := f.Term(&q)

@@ -15,6 +15,8 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"github.com/partynews/partynews/index"
+	"github.com/partynews/partynews/internal/blevelog"
 	"github.com/partynews/partynews/search"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -58,6 +60,9 @@ func run(args []string, stdout io.Writer) int {
 // runIO is run with standard input and error given too: messages, the hit-count
 // footer and progress go there.
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// bleve's log lines go through slog (shown with PARTYNEWS_DEBUG set); one that
+	// says the index is damaged makes the open fail with one line and the remedy
+	defer blevelog.Route(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: bleveLogLevel()})), index.NoteBleveLine)()
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -145,7 +150,7 @@ command), 3 index finished but some files failed.
 	}
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newHelpQueryCmd())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newHelpQueryCmd(), newCheckCmd())
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	fixCompletionCmd(root)
