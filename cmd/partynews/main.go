@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -58,12 +59,20 @@ func run(args []string, stdout io.Writer) int {
 // runIO is run with standard input and error given too: messages, the hit-count
 // footer and progress go there.
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if code, ok := tryResident(args, stdout, stderr); ok { // see serve.go
+		return code
+	}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is runIO in-process, under ctx.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -145,7 +154,7 @@ command), 3 index finished but some files failed.
 	}
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newServeCmd())
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	fixCompletionCmd(root)
@@ -272,6 +281,9 @@ func indexDir(c *cobra.Command) (string, error) {
 // openIndex opens the index for reading; a missing or broken index is an
 // error (exit 2), as grep treats an unreadable file.
 func openIndex(c *cobra.Command) (*search.Searcher, error) {
+	if r := servedSearcher(c); r != nil { // in the resident server: its open index
+		return r, nil
+	}
 	dir, err := indexDir(c)
 	if err != nil {
 		return nil, &exitError{exitUsage, err}
