@@ -113,7 +113,7 @@ cannot be opened), 2 a usage error.
 			defer cancel()
 			srv.Dir, srv.Idle = dir, idle
 			srv.Log = slog.New(slog.NewTextHandler(c.ErrOrStderr(), nil))
-			srv.Handler = x.handler(ctx)
+			srv.Handler = x.handler(ctx, srv.Stop)
 			srv.Log.Info("resident server: listening", "socket", socket, "index", dir, "idle", idle)
 			return srv.Serve(ctx)
 		},
@@ -195,15 +195,19 @@ func generation(dir string) string {
 
 // handler answers a request by running the command in-process against the
 // open index, writing into the caller's standard output and error.
-func (x *servedIndex) handler(ctx context.Context) resident.Handler {
+func (x *servedIndex) handler(ctx context.Context, stop func()) resident.Handler {
 	return func(req resident.Request) (func(stdout, stderr *os.File) int, error) {
 		if req.Dir != x.dir {
 			return nil, fmt.Errorf("%w: index %s, not %s", resident.ErrDeclined, req.Dir, x.dir)
 		}
-		for _, k := range resident.EnvKeys {
-			if req.Env[k] != os.Getenv(k) {
-				return nil, fmt.Errorf("%w: %s differs", resident.ErrDeclined, k)
+		if !resident.SameEnv(req.Env, resident.Env()) {
+			return nil, fmt.Errorf("%w: NO_COLOR or TERM differ", resident.ErrDeclined)
+		}
+		if req.Exe != resident.Self() {
+			if resident.SelfNow() != resident.Self() { // upgraded: make way for the new program
+				stop()
 			}
+			return nil, fmt.Errorf("%w: another program %q", resident.ErrDeclined, req.Exe)
 		}
 		if _, ok := servedCommand(req.Args); !ok {
 			return nil, fmt.Errorf("%w: not a served command", resident.ErrDeclined)
@@ -281,7 +285,7 @@ func tryResident(args []string, stdout, stderr io.Writer) (int, bool) {
 	if err != nil || (c.Name() == "stats" && abs != dir) {
 		return 0, false
 	}
-	req := resident.Request{Dir: abs, Args: args, Env: resident.Env()}
+	req := resident.Request{Dir: abs, Args: args, Env: resident.Env(), Exe: resident.Self()}
 	sockets := []string{resident.SharedSocket(abs)}
 	private, err := resident.PrivateSocket(abs)
 	if err == nil {

@@ -122,7 +122,7 @@ func TestServeSameBytes(t *testing.T) {
 		args = append([]string{"--index", idx}, args...)
 		name := strings.Join(args[2:], " ")
 		wantOut, wantErr, wantCode := outputs(t, func(o, e *os.File) int { return runIO(args, nil, o, e) })
-		req := resident.Request{Dir: idx, Args: args, Env: resident.Env()}
+		req := resident.Request{Dir: idx, Args: args, Env: resident.Env(), Exe: resident.Self()}
 		var callErr error
 		gotOut, gotErr, gotCode := outputs(t, func(o, e *os.File) int {
 			code, err := resident.Call(socket, req, o, e)
@@ -149,7 +149,7 @@ func TestServeSameBytes(t *testing.T) {
 
 	// A new generation is seen by the next served search.
 	before, _, _ := outputs(t, func(o, e *os.File) int {
-		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats", "--json"}, Env: resident.Env()}, o, e)
+		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats", "--json"}, Env: resident.Env(), Exe: resident.Self()}, o, e)
 		return c
 	})
 	write(t, filepath.Join(src, "new.txt"), []byte("A short English article of my own about the party congress in Hanoi on 12 March 2025.\n"))
@@ -157,7 +157,7 @@ func TestServeSameBytes(t *testing.T) {
 		t.Fatalf("index: exit %d: %s", code, out)
 	}
 	after, _, _ := outputs(t, func(o, e *os.File) int {
-		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats", "--json"}, Env: resident.Env()}, o, e)
+		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats", "--json"}, Env: resident.Env(), Exe: resident.Self()}, o, e)
 		return c
 	})
 	want, _, _ := outputs(t, func(o, e *os.File) int { return runIO([]string{"--index", idx, "stats", "--json"}, nil, o, e) })
@@ -176,18 +176,19 @@ func TestServeRefuses(t *testing.T) {
 		t.Errorf("socket mode %v (%v), want 0600", fi.Mode(), err)
 	}
 	env := resident.Env()
-	other := map[string]string{"NO_COLOR": "1", "TERM": "other"}
+	other := map[string]string{"NO_COLOR": "1", "TERM": "dumb"}
 	for _, tc := range []struct {
 		name string
 		req  resident.Request
 	}{
-		{"index", resident.Request{Dir: idx, Args: []string{"--index", idx, "index", src}, Env: env}},
-		{"export", resident.Request{Dir: idx, Args: []string{"--index", idx, "export", t.TempDir()}, Env: env}},
-		{"show", resident.Request{Dir: idx, Args: []string{"--index", idx, "show", "x"}, Env: env}},
-		{"profile", resident.Request{Dir: idx, Args: []string{"--index", idx, "--cpuprofile", filepath.Join(t.TempDir(), "p"), "search", "x"}, Env: env}},
-		{"other index", resident.Request{Dir: t.TempDir(), Args: []string{"search", "x"}, Env: env}},
-		{"other env", resident.Request{Dir: idx, Args: []string{"--index", idx, "search", "x"}, Env: other}},
-		{"serve", resident.Request{Dir: idx, Args: []string{"--index", idx, "serve", "--stop"}, Env: env}},
+		{"index", resident.Request{Dir: idx, Args: []string{"--index", idx, "index", src}, Env: env, Exe: resident.Self()}},
+		{"export", resident.Request{Dir: idx, Args: []string{"--index", idx, "export", t.TempDir()}, Env: env, Exe: resident.Self()}},
+		{"show", resident.Request{Dir: idx, Args: []string{"--index", idx, "show", "x"}, Env: env, Exe: resident.Self()}},
+		{"profile", resident.Request{Dir: idx, Args: []string{"--index", idx, "--cpuprofile", filepath.Join(t.TempDir(), "p"), "search", "x"}, Env: env, Exe: resident.Self()}},
+		{"other index", resident.Request{Dir: t.TempDir(), Args: []string{"search", "x"}, Env: env, Exe: resident.Self()}},
+		{"other env", resident.Request{Dir: idx, Args: []string{"--index", idx, "search", "x"}, Env: other, Exe: resident.Self()}},
+		{"other program", resident.Request{Dir: idx, Args: []string{"--index", idx, "search", "x"}, Env: env, Exe: "/other/partynews 1 2"}},
+		{"serve", resident.Request{Dir: idx, Args: []string{"--index", idx, "serve", "--stop"}, Env: env, Exe: resident.Self()}},
 	} {
 		_, _, _ = outputs(t, func(o, e *os.File) int {
 			_, err = resident.Call(socket, tc.req, o, e)
@@ -198,7 +199,7 @@ func TestServeRefuses(t *testing.T) {
 		}
 	}
 	// No descriptors: declined too.
-	if _, err := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats"}, Env: env}, nil, nil); !errors.Is(err, resident.ErrDeclined) {
+	if _, err := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats"}, Env: env, Exe: resident.Self()}, nil, nil); !errors.Is(err, resident.ErrDeclined) {
 		t.Errorf("no descriptors: %v", err)
 	}
 }

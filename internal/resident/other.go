@@ -32,6 +32,7 @@ type Request struct {
 	Dir  string            `json:"dir"`
 	Args []string          `json:"args"`
 	Env  map[string]string `json:"env"`
+	Exe  string            `json:"exe"`
 }
 
 type Handler func(req Request) (run func(stdout, stderr *os.File) int, err error)

@@ -54,8 +54,8 @@ func Disabled() bool {
 }
 
 // EnvKeys are the environment variables that change what a served command
-// prints (colour choices): a server declines a request whose values differ
-// from its own, and the caller answers in-process.
+// prints (colour choices): a server declines a request whose values (as Env
+// reduces them) differ from its own, and the caller answers in-process.
 var EnvKeys = []string{"NO_COLOR", "TERM"}
 
 // SharedName is the file name of a shared server's socket in the index folder.
@@ -74,15 +74,56 @@ type Request struct {
 	Dir  string            `json:"dir"`
 	Args []string          `json:"args"`
 	Env  map[string]string `json:"env"`
+	Exe  string            `json:"exe"` // the caller's program, as Self gives it
 }
 
-// Env returns the caller's values of EnvKeys.
+// Env returns the caller's values of EnvKeys, reduced to what partynews
+// reads of them: whether NO_COLOR is set, whether TERM is dumb.
 func Env() map[string]string {
 	m := make(map[string]string, len(EnvKeys))
-	for _, k := range EnvKeys {
-		m[k] = os.Getenv(k)
+	if os.Getenv("NO_COLOR") != "" {
+		m["NO_COLOR"] = "1"
+	}
+	if os.Getenv("TERM") == "dumb" {
+		m["TERM"] = "dumb"
 	}
 	return m
+}
+
+// SameEnv reports whether two Env results are the same.
+func SameEnv(a, b map[string]string) bool {
+	for _, k := range EnvKeys {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// Self names the running program's file (path, inode, size, time): a server
+// serves only callers running the same file, and one whose file was replaced
+// (an upgrade) stops, so that the next search starts the new one.
+func Self() string { return selfAtStart }
+
+// SelfNow is Self as the program's file is now, not as it was at start.
+func SelfNow() string { return exeID() }
+
+var selfAtStart = exeID()
+
+func exeID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return exe
+	}
+	id := fmt.Sprintf("%s %d %d", exe, fi.Size(), fi.ModTime().UnixNano())
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		id += fmt.Sprintf(" %d:%d", st.Dev, st.Ino)
+	}
+	return id
 }
 
 // SharedSocket is the shared server's socket for the index in dir (absolute).
