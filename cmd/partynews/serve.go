@@ -218,6 +218,9 @@ func (x *servedIndex) handler(ctx context.Context, stop func()) resident.Handler
 		}
 		return func(stdout, stderr *os.File) int {
 			defer r.Close()
+			if stdout == nil || stderr == nil { // the caller gave up
+				return 0
+			}
 			return runContext(context.WithValue(context.WithoutCancel(ctx), servedKey{}, r), req.Args, eofReader{}, stdout, stderr)
 		}, nil
 	}

@@ -61,9 +61,11 @@ var EnvKeys = []string{"NO_COLOR", "TERM"}
 // SharedName is the file name of a shared server's socket in the index folder.
 const SharedName = "search.sock"
 
-// AckTimeout is how long a caller waits for a server to accept or decline
-// its request before answering in-process.
-var AckTimeout = 500 * time.Millisecond
+// AckTimeout is how long a caller waits for a server that took its
+// connection to accept or decline the request before answering in-process. A
+// socket without a server refuses the connection at once; this is the bound
+// for a server that is alive but stalled.
+var AckTimeout = time.Second
 
 // maxRequest bounds a request's size (a query of thousands of words fits).
 const maxRequest = 4 << 20
@@ -205,6 +207,11 @@ func Call(socket string, req Request, stdout, stderr *os.File) (int, error) {
 	}
 	if ack[0] != 'A' {
 		return 0, ErrDeclined
+	}
+	// Go: the server runs the command only on this byte, so a caller that
+	// gave up waiting (and answers in-process) never gets its output twice.
+	if _, err := uc.Write([]byte{'G'}); err != nil {
+		return 0, fmt.Errorf("%w: send: %v", ErrNoServer, err)
 	}
 	_ = uc.SetDeadline(time.Time{})
 	var code [4]byte

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -20,7 +21,9 @@ var ErrRunning = errors.New("a resident server is already running for this socke
 
 // Handler decides on a request: it returns the function that runs it with the
 // caller's standard output and error and returns the exit code, or an error to
-// decline it (nothing written; the caller answers in-process).
+// decline it (nothing written; the caller answers in-process). The server
+// calls run exactly once; with nil files when the caller gave up meanwhile
+// (run then only releases what the Handler took).
 type Handler func(req Request) (run func(stdout, stderr *os.File) int, err error)
 
 // Server answers requests on a Unix socket until it is idle for Idle, its
@@ -220,7 +223,13 @@ func (s *Server) handle(conn *net.UnixConn) {
 			_, _ = conn.Write([]byte{'D'})
 			return
 		}
-		_, _ = conn.Write([]byte{'A'})
+		var goByte [1]byte
+		if _, err := conn.Write([]byte{'A'}); err != nil {
+			return
+		}
+		if _, err := io.ReadFull(conn, goByte[:]); err != nil || goByte[0] != 'G' {
+			return
+		}
 		_, _ = conn.Write(binary.BigEndian.AppendUint32(nil, 0))
 		s.Stop()
 		return
@@ -236,6 +245,12 @@ func (s *Server) handle(conn *net.UnixConn) {
 		return
 	}
 	if _, err := conn.Write([]byte{'A'}); err != nil {
+		return
+	}
+	var goByte [1]byte // the caller still waits: see Call
+	if _, err := io.ReadFull(conn, goByte[:]); err != nil || goByte[0] != 'G' {
+		s.Log.Debug("resident server: the caller gave up", "err", err)
+		run(nil, nil)
 		return
 	}
 	_ = conn.SetDeadline(time.Time{})
