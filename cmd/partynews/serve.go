@@ -221,9 +221,30 @@ func (x *servedIndex) handler(ctx context.Context, stop func()) resident.Handler
 			if stdout == nil || stderr == nil { // the caller gave up
 				return 0
 			}
-			return runContext(context.WithValue(context.WithoutCancel(ctx), servedKey{}, r), req.Args, eofReader{}, stdout, stderr)
+			guard := &pipeGuard{out: stdout, err: stderr}
+			code := runContext(context.WithValue(context.WithoutCancel(ctx), servedKey{}, r), req.Args, eofReader{}, stdout, guard)
+			if guard.broken || resident.Broken(stdout) {
+				return resident.CodeBrokenPipe
+			}
+			return code
 		}, nil
 	}
+}
+
+// pipeGuard is the standard error of a served command: once the caller's
+// standard output is a broken pipe (search | head), it prints nothing more (the
+// caller dies of SIGPIPE, as in-process, with no "broken pipe" message).
+type pipeGuard struct {
+	out, err *os.File
+	broken   bool
+}
+
+func (g *pipeGuard) Write(p []byte) (int, error) {
+	if g.broken || resident.Broken(g.out) {
+		g.broken = true
+		return len(p), nil
+	}
+	return g.err.Write(p)
 }
 
 type eofReader struct{}
@@ -297,6 +318,8 @@ func tryResident(args []string, stdout, stderr io.Writer) (int, bool) {
 	for _, s := range sockets {
 		code, err := resident.Call(s, req, out, errf)
 		switch {
+		case err == nil && code == resident.CodeBrokenPipe:
+			return resident.DieOfPipe(out), true
 		case err == nil:
 			return code, true
 		case errors.Is(err, resident.ErrLost):

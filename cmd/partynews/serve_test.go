@@ -147,6 +147,21 @@ func TestServeSameBytes(t *testing.T) {
 		}
 	}
 
+	// A reader that went away (search | head): no message, the caller dies of SIGPIPE.
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Close()
+	_, errOut, code := outputs(t, func(_, e *os.File) int {
+		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "search", "--limit", "0", "lang:hi"}, Env: resident.Env(), Exe: resident.Self()}, pw, e)
+		return c
+	})
+	pw.Close()
+	if code != resident.CodeBrokenPipe || errOut != "" {
+		t.Errorf("broken pipe: exit %d, stderr %q", code, errOut)
+	}
+
 	// A new generation is seen by the next served search.
 	before, _, _ := outputs(t, func(o, e *os.File) int {
 		c, _ := resident.Call(socket, resident.Request{Dir: idx, Args: []string{"--index", idx, "stats", "--json"}, Env: resident.Env(), Exe: resident.Self()}, o, e)

@@ -56,3 +56,8 @@ func StopServer(string) (bool, error)                       { return false, errU
 func (s *Server) Serve(context.Context) error               { return errUnix }
 func (s *Server) Stop()                                     {}
 func (s *Server) Close() error                              { return nil }
+
+const CodeBrokenPipe = -13
+
+func Broken(*os.File) bool   { return false }
+func DieOfPipe(*os.File) int { return 141 }

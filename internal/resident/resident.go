@@ -38,6 +38,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // EnvSwitch is the environment variable that turns the resident server off
@@ -302,4 +304,26 @@ func peerUID(uc *net.UnixConn) (int, error) {
 		return -1, err
 	}
 	return uid, cerr
+}
+
+// CodeBrokenPipe is the exit code a server returns when the caller's standard
+// output was a pipe whose reader went away (partynews search | head): the
+// caller then dies of SIGPIPE as it would have in-process (see DieOfPipe).
+const CodeBrokenPipe = -int(syscall.SIGPIPE)
+
+// Broken reports whether f is a pipe or socket whose other end is gone.
+func Broken(f *os.File) bool {
+	fds := []unix.PollFd{{Fd: int32(f.Fd()), Events: 0}}
+	n, err := unix.Poll(fds, 0)
+	return err == nil && n > 0 && fds[0].Revents&(unix.POLLERR|unix.POLLHUP) != 0
+}
+
+// DieOfPipe ends the process as a write to a broken standard output does
+// (Go's runtime raises SIGPIPE for fd 1): stdout is broken, so nothing is
+// printed. It returns 128+SIGPIPE if the process survives.
+func DieOfPipe(stdout *os.File) int {
+	if Broken(stdout) {
+		_, _ = stdout.Write([]byte{'\n'})
+	}
+	return 128 + int(syscall.SIGPIPE)
 }
