@@ -9,6 +9,7 @@ package search
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/pipeline/extract"
@@ -20,7 +21,21 @@ type Searcher struct {
 	facets facetCache
 
 	peopleMu sync.Mutex
-	people   *People // the person entries, read on first use
+	people   *People      // the person entries, read on first use
+	holds    atomic.Int64 // Hold calls not yet released by a Close
+}
+
+// Hold adds a user to a Searcher shared by a long-lived process (the resident
+// server): each Close releases one Hold, and the Close that finds none left
+// closes the index. Without Hold, the first Close closes the index.
+func (s *Searcher) Hold() { s.holds.Add(1) }
+
+// Close releases one Hold, or closes the index when none is left.
+func (s *Searcher) Close() error {
+	if s.holds.Add(-1) >= 0 {
+		return nil
+	}
+	return s.Reader.Close()
 }
 
 // New returns a Searcher over r; closing r (or the Searcher) ends it.

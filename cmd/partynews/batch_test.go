@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("PARTYNEWS_AS_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout))
 	}
+	if os.Getenv("PARTYNEWS_SERVER") == "" { // no resident servers unless a test asks (serve_test.go)
+		os.Setenv("PARTYNEWS_SERVER", "off")
+	}
 	os.Exit(m.Run())
 }
 

@@ -51,7 +51,7 @@ func TestBadValues(t *testing.T) {
 		{[]string{"search", "--count", "-l", "x"}, `--count and -l`},
 		{[]string{"search"}, `requires at least 1 arg`},
 		{[]string{"timeline", "--lang", "xx", "x"}, `--lang "xx"`},
-		{[]string{"serch", "x"}, `unknown command "serch" (did you mean search?)`},
+		{[]string{"serch", "x"}, `unknown command "serch" (did you mean search`},
 		{[]string{"bogus"}, `unknown command "bogus"`},
 		{[]string{"completion", "tcsh"}, `no completion for shell "tcsh"`},
 		{[]string{"completion"}, `name a shell`},

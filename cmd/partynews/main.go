@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"sync"
 
 	"github.com/partynews/partynews/index"
 	"github.com/partynews/partynews/internal/blevelog"
@@ -57,18 +59,31 @@ func run(args []string, stdout io.Writer) int {
 	return runIO(args, os.Stdin, stdout, os.Stderr)
 }
 
+// routeBleveLog sends bleve's log lines through slog on standard error (shown
+// with PARTYNEWS_DEBUG set), once for the process: one that says the index is
+// damaged makes the open fail with one line and the remedy.
+var routeBleveLog = sync.OnceFunc(func() {
+	blevelog.Route(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: bleveLogLevel()})), index.NoteBleveLine)
+})
+
 // runIO is run with standard input and error given too: messages, the hit-count
 // footer and progress go there.
 func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	// bleve's log lines go through slog (shown with PARTYNEWS_DEBUG set); one that
-	// says the index is damaged makes the open fail with one line and the remedy
-	defer blevelog.Route(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: bleveLogLevel()})), index.NoteBleveLine)()
+	if code, ok := tryResident(args, stdout, stderr); ok { // see serve.go
+		return code
+	}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is runIO in-process, under ctx.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	routeBleveLog()
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -150,7 +165,7 @@ command), 3 index finished but some files failed.
 	}
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	_ = root.RegisterFlagCompletionFunc("color", completeWords(colorChoices...))
-	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newHelpQueryCmd(), newCheckCmd())
+	root.AddCommand(newIndexCmd(), newSearchCmd(), newExtractCmd(), newStatsCmd(), newShowCmd(), newSampleCmd(), newEntitiesCmd(), newTimelineCmd(), newExportCmd(), newManCmd(), newJSONHelp(), newHelpQueryCmd(), newCheckCmd(), newServeCmd())
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	fixCompletionCmd(root)
@@ -277,6 +292,9 @@ func indexDir(c *cobra.Command) (string, error) {
 // openIndex opens the index for reading; a missing or broken index is an
 // error (exit 2), as grep treats an unreadable file.
 func openIndex(c *cobra.Command) (*search.Searcher, error) {
+	if r := servedSearcher(c); r != nil { // in the resident server: its open index
+		return r, nil
+	}
 	dir, err := indexDir(c)
 	if err != nil {
 		return nil, &exitError{exitUsage, err}
