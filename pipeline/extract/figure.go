@@ -45,6 +45,9 @@ func (Figures) Extract(t *Text) []Entity {
 			if _, _, _, ord := t.match(k, t.Lex.OrdinalAfter); ord {
 				continue // 두 번째 (second)
 			}
+			if _, _, ord := t.matchBefore(i, t.Lex.OrdinalBefore); ord && !t.noSpace {
+				continue // الخامسة عشرة (fifteenth)
+			}
 			if n := t.tok(k); t.lineStart(i) && (n == "、" || n == "." || n == ")") {
 				continue // a list marker: 一、 二、
 			}
