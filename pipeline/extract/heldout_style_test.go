@@ -110,6 +110,13 @@ var heldoutCases = []struct {
 	{"zh", "2025年10月15日至17日，200多名代表出席了第十四次党代会。", []string{"2025-10-15", "2025-10-17"}, []string{"200"}, nil},
 	{"zh", "国内生产总值增长8.02%，1.25万公顷，2021-2025年期间。", nil, []string{"8.02", "12500"}, nil},
 	// more of the archive's habits
+	{"en", "3 trillion VND, USD 5 million and 12.5 percent", nil, []string{"3000000000000", "5000000", "12.5"}, nil},
+	{"ru", "2 трлн донгов, 12,5 процента и 10 тыс. человек", nil, []string{"2000000000000", "12.5", "10000"}, nil},
+	{"de", "1,2 Billionen VND, 12,5 Prozent, 3 Mrd. VND und 10 000 Hektar", nil, []string{"1200000000000", "12.5", "3000000000", "10000"}, nil},
+	{"es", "3 billones de dongs y 3 mil millones de dólares", nil, []string{"3000000000000", "3000000000"}, nil},
+	{"id", "2 triliun VND, 12,5 persen dan 3 ribu orang", nil, []string{"2000000000000", "12.5", "3000"}, nil},
+	{"th", "งบประมาณ 1.2 ล้านล้านด่ง และ 5 ล้านคน", nil, []string{"1200000000000", "5000000"}, nil},
+	{"pl", "12,5 proc., 5 mln USD, 3 tys. osób i 2 biliony VND; 1 stycznia 2026 r.", []string{"2026-01-01"}, []string{"12.5", "5000000", "3000", "2000000000000"}, nil},
 	{"ar", "الدورة العاشرة للجمعية الوطنية الخامسة عشرة، المؤتمر الرابع عشر، ثلاثة آلاف شخص و15 عضوا", nil, []string{"3000", "15"}, nil},
 	{"pt", "A 10.ª sessão da 15.ª Assembleia Nacional, a 10ª reunião e 3 reuniões", nil, []string{"3"}, nil},
 	{"he", "שני מיליארד דונג ושתי החלטות; ביום שני 5 באוקטובר; עשר ועדות", []string{"--10-05"}, []string{"2000000000", "10"}, nil},
