@@ -340,6 +340,17 @@ func (t *Text) cjkDate(i int) []dateMatch {
 	// 日 may start a longer run of Han letters (15日在河内), 일 a word (22일자)
 	end, ok := cjkDay(t.Toks[j+3], t.tok(j+3))
 	if !ok {
+		// a range of days under one 日: 10月15-17日, 10월 15~17일
+		if _, k, _, ok := t.match(j+3, t.Lex.Range); ok && t.sameLine(j, k) {
+			if d2, ok := t.rangeDayAt(k); ok && k+1 < len(t.Toks) && d2 > d && validDate(y, m, d2) {
+				if end2, ok := cjkDay(t.Toks[k+1], t.tok(k+1)); ok {
+					return []dateMatch{
+						{start: t.Toks[i].Start, end: end2, day: d, month: m, year: y, next: k + 2},
+						{start: t.Toks[i].Start, end: end2, day: d2, month: m, year: y, next: k + 2},
+					}
+				}
+			}
+		}
 		return nil
 	}
 	first := dateMatch{start: t.Toks[i].Start, end: end, day: d, month: m, year: y, next: j + 4}
