@@ -165,6 +165,9 @@ func (t *Text) notFigure(i, j int) bool {
 			return true
 		}
 	}
+	if (prev == "-" || prev == "–") && i > 1 && t.Toks[i-2].Kind == Digits && t.unitAt(j) && len(ascii(t.tok(i-2))) <= 3 {
+		return false // the upper end of 8-10%
+	}
 	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
 		if _, _, clitic := t.matchBefore(i-1, t.Lex.NumberClitics); !(prev == "-" && clitic && t.Toks[i-2].Kind == Word && !t.gap(i-2)) {
 			return true // part of a code, a range or a time (but Hebrew ו-3)
@@ -179,8 +182,8 @@ func (t *Text) notFigure(i, j int) bool {
 		case "/":
 			return true
 		case "-", "–":
-			if j+1 < len(t.Toks) && !t.gap(j) {
-				return true // 5-वर्षीय, 2021-2025, 18-NQ
+			if j+1 < len(t.Toks) && !t.gap(j) && !(t.Toks[j+1].Kind == Digits && len(ascii(t.tok(j+1))) <= 3 && t.unitAt(j+2) && len(ascii(t.tok(i))) <= 3) {
+				return true // 5-वर्षीय, 2021-2025, 18-NQ; but 8-10% is two figures
 			}
 		}
 	}
@@ -214,6 +217,15 @@ func (t *Text) notFigure(i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// unitAt reports a percent sign or a [units] phrase at token j.
+func (t *Text) unitAt(j int) bool {
+	if t.tok(j) == "%" || t.tok(j) == "％" {
+		return true
+	}
+	_, _, _, ok := t.match(j, t.Lex.Units)
+	return ok
 }
 
 // endsLatin reports whether w ends in a Latin letter (G in G20).

@@ -110,6 +110,9 @@ var heldoutCases = []struct {
 	{"zh", "2025年10月15日至17日，200多名代表出席了第十四次党代会。", []string{"2025-10-15", "2025-10-17"}, []string{"200"}, nil},
 	{"zh", "国内生产总值增长8.02%，1.25万公顷，2021-2025年期间。", nil, []string{"8.02", "12500"}, nil},
 	// more of the archive's habits
+	{"en", "GDP growth of 8-10% and 5–7 % in 2021-2025 on 10-15 hectares; a 3-year plan; Resolution 18-NQ/TW", nil, []string{"8", "10", "5", "7", "15"}, []string{"18-NQ/TW"}},
+	{"de", "ein Wachstum von 8-10 % im Zeitraum 2021-2025", nil, []string{"8", "10"}, nil},
+	{"hi", "8-10% की वृद्धि और 5-वर्षीय योजना", nil, []string{"8", "10"}, nil},
 	{"ur", "15 تا 17 اکتوبر 2025 کو اور 23 اکتوبر کو", []string{"2025-10-15", "2025-10-17", "--10-23"}, nil, nil},
 	{"km", "ថ្ងៃទី ៥ ខែមីនា ព.ស ២៥៦៨", []string{"2025-03-05"}, nil, nil},
 	{"ko", "2025년 10월 15~17일 회의와 10월 20-21일", []string{"2025-10-15", "2025-10-17", "--10-20", "--10-21"}, nil, nil},
