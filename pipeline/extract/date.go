@@ -184,6 +184,19 @@ func (t *Text) wordDate(i int) []dateMatch {
 		if ms := t.monthFirst(i); ms != nil {
 			return ms
 		}
+		// year first (Hungarian): "2025. október 15.", "2025. október 15. és 17."
+		if y, ok := t.yearAt(i, false); ok && lex.DayDot && t.tok(i+1) == "." && !t.gap(i) {
+			if ms := t.monthFirst(i + 2); ms != nil && ms[0].year == 0 && t.sameLine(i, i+2) {
+				for k := range ms {
+					if !validDate(y, ms[k].month, ms[k].day) {
+						return nil
+					}
+					ms[k].year = y
+				}
+				ms[0].start = t.Toks[i].Start
+				return ms
+			}
+		}
 	}
 	d1, ok := t.dayAt(i)
 	if !ok {
@@ -233,14 +246,17 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	if !ok {
 		return nil
 	}
-	j := t.skipJoiner(k + 1) // Myanmar ၄ ရက်
+	j := t.skipJoiner(t.skipDot(k + 1)) // Myanmar ၄ ရက်, Hungarian október 15.
+	if t.Lex.DayDot && t.tok(j) == "-" && !t.gap(j-1) && j+1 < len(t.Toks) && t.Toks[j+1].Kind == Word && !t.gap(j) {
+		j += 2 // Hungarian október 15-én
+	}
 	if _, next, _, ok := t.match(j, t.Lex.OrdinalAfter); ok && next == j+1 && !t.gap(k) {
 		j++ // October 16th
 	}
 	var d2 int
 	if _, k2, _, ok := t.match(j, t.Lex.Range); ok {
 		if d, ok := t.rangeDayAt(k2); ok {
-			d2, j = d, t.skipJoiner(k2+1)
+			d2, j = d, t.skipJoiner(t.skipDot(k2+1))
 		}
 	}
 	y, next := 0, j
@@ -248,8 +264,8 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	if t.tok(jj) == "," {
 		jj++
 	}
-	if yy, ok := t.yearAt(jj, true); ok {
-		y, next = yy, jj+1
+	if yy, ok := t.yearAt(jj, true); ok && !(t.Lex.DayDot && t.tok(jj+1) == "." && !t.gap(jj) && jj > j) {
+		y, next = yy, jj+1 // but "…3-án, 2025. október 15." is the next date's year
 	}
 	if !validDate(y, m, d1) {
 		return nil
@@ -324,6 +340,17 @@ func (t *Text) cjkDate(i int) []dateMatch {
 	// 日 may start a longer run of Han letters (15日在河内), 일 a word (22일자)
 	end, ok := cjkDay(t.Toks[j+3], t.tok(j+3))
 	if !ok {
+		// a range of days under one 日: 10月15-17日, 10월 15~17일
+		if _, k, _, ok := t.match(j+3, t.Lex.Range); ok && t.sameLine(j, k) {
+			if d2, ok := t.rangeDayAt(k); ok && k+1 < len(t.Toks) && d2 > d && validDate(y, m, d2) {
+				if end2, ok := cjkDay(t.Toks[k+1], t.tok(k+1)); ok {
+					return []dateMatch{
+						{start: t.Toks[i].Start, end: end2, day: d, month: m, year: y, next: k + 2},
+						{start: t.Toks[i].Start, end: end2, day: d2, month: m, year: y, next: k + 2},
+					}
+				}
+			}
+		}
 		return nil
 	}
 	first := dateMatch{start: t.Toks[i].Start, end: end, day: d, month: m, year: y, next: j + 4}

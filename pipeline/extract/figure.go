@@ -45,6 +45,9 @@ func (Figures) Extract(t *Text) []Entity {
 			if _, _, _, ord := t.match(k, t.Lex.OrdinalAfter); ord {
 				continue // 두 번째 (second)
 			}
+			if _, _, ord := t.matchBefore(i, t.Lex.OrdinalBefore); ord && !t.noSpace {
+				continue // الخامسة عشرة (fifteenth)
+			}
 			if n := t.tok(k); t.lineStart(i) && (n == "、" || n == "." || n == ")") {
 				continue // a list marker: 一、 二、
 			}
@@ -73,6 +76,20 @@ func (t *Text) number(i int) (float64, int, bool) {
 	for j+1 < len(t.Toks) && t.Toks[j+1].Kind == Digits {
 		sep := t.tok(j)
 		next := ascii(t.S[t.Toks[j+1].Start:t.Toks[j+1].End])
+		if sep == "٫" || sep == "٬" { // Arabic decimal and thousands marks: ۸٫۰۲, ۱۲٬۵۰۰
+			if t.gap(j-1) || t.gap(j) || decimal || (sep == "٬" && len(next) != 3) {
+				goto done
+			}
+			if sep == "٫" {
+				digits += "." + next
+				decimal = true
+			} else {
+				digits += next
+				grouped = true
+			}
+			j += 2
+			continue
+		}
 		switch {
 		case (sep == "," || sep == ".") && !t.gap(j-1) && !t.gap(j):
 			chained := j+3 < len(t.Toks) && t.tok(j+2) == sep && !t.gap(j+1) && t.Toks[j+3].Kind == Digits
@@ -106,6 +123,9 @@ done:
 			decimal = true
 			j += 2
 		}
+	}
+	if !grouped && !decimal && first >= 7 && digits[0] == '0' {
+		return 0, j, false // a phone number: 0912345678
 	}
 	v, err := strconv.ParseFloat(digits, 64)
 	if err != nil {
@@ -145,6 +165,9 @@ func (t *Text) notFigure(i, j int) bool {
 			return true
 		}
 	}
+	if (prev == "-" || prev == "–") && i > 1 && t.Toks[i-2].Kind == Digits && t.unitAt(j) && len(ascii(t.tok(i-2))) <= 3 {
+		return false // the upper end of 8-10%
+	}
 	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
 		if _, _, clitic := t.matchBefore(i-1, t.Lex.NumberClitics); !(prev == "-" && clitic && t.Toks[i-2].Kind == Word && !t.gap(i-2)) {
 			return true // part of a code, a range or a time (but Hebrew ו-3)
@@ -159,8 +182,8 @@ func (t *Text) notFigure(i, j int) bool {
 		case "/":
 			return true
 		case "-", "–":
-			if j+1 < len(t.Toks) && !t.gap(j) {
-				return true // 5-वर्षीय, 2021-2025, 18-NQ
+			if j+1 < len(t.Toks) && !t.gap(j) && !(t.Toks[j+1].Kind == Digits && len(ascii(t.tok(j+1))) <= 3 && t.unitAt(j+2) && len(ascii(t.tok(i))) <= 3) {
+				return true // 5-वर्षीय, 2021-2025, 18-NQ; but 8-10% is two figures
 			}
 		}
 	}
@@ -194,6 +217,15 @@ func (t *Text) notFigure(i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// unitAt reports a percent sign or a [units] phrase at token j.
+func (t *Text) unitAt(j int) bool {
+	if t.tok(j) == "%" || t.tok(j) == "％" {
+		return true
+	}
+	_, _, _, ok := t.match(j, t.Lex.Units)
+	return ok
 }
 
 // endsLatin reports whether w ends in a Latin letter (G in G20).
@@ -232,14 +264,35 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	if p, k, pend, ok := t.multiplierAt(j); ok && t.sameLine(i, j) {
 		v *= p.Value
 		j, end = k, pend
+		last := p.Value
+		// a larger one after it multiplies: 1,2 million billion, 1.2 लाख करोड़, 5 हज़ार करोड़
+		for {
+			p2, k2, pend2, ok := t.multiplierAt(j)
+			if !ok || p2.Value <= last || !t.sameLine(i, j) {
+				break
+			}
+			v *= p2.Value
+			last, j, end = p2.Value, k2, pend2
+		}
 		// smaller multipliers after it add up: 21만 3천 (213 000), 1億2000万
-		for last := p.Value; j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End && t.sameLine(i, j); {
+		for j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End && t.sameLine(i, j) {
 			p2, k2, pend2, ok := t.multiplierAt(j + 1)
 			if !ok || p2.Value >= last || t.gap(j) {
 				break
 			}
 			v += float64(digitsValue(t.S[t.Toks[j].Start:t.Toks[j].End])) * p2.Value
 			last, j, end = p2.Value, k2, pend2
+		}
+		// and a plain rest below the last East Asian multiplier: 1万2500 (12 500), 1만 2500
+		if r, _ := utf8.DecodeRuneInString(p.toks[0]); r >= 0x3000 && j < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End &&
+			t.sameLine(i, j) && (!t.gap(j-1) || t.S[end:t.Toks[j].Start] == " " && t.Lex.GluedMults) {
+			rest := ascii(t.S[t.Toks[j].Start:t.Toks[j].End])
+			if _, _, _, more := t.match(j+1, t.Lex.Multipliers); !more && len(rest) < 5 && (j+1 >= len(t.Toks) || t.Toks[j+1].Kind != Punct || t.gap(j)) {
+				if n := float64(digitsValue(rest)); n < last {
+					v += n
+					j, end = j+1, t.Toks[j].End
+				}
+			}
 		}
 	}
 	if e.Unit == "" {
