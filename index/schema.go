@@ -34,6 +34,9 @@ type Field struct {
 	Term   func(e *Entity) (term any, ok bool)
 	// Boost weighs the field in a query clause on its entity type (0: 1).
 	Boost float64
+	// DictOnly marks a field read only as a term dictionary (person_form):
+	// a query clause on its entity type does not ask it.
+	DictOnly bool
 	// Related says whether a mention counts as evidence that two articles tell
 	// the same story (search.Related weighs each by its rarity); nil: never.
 	Related func(e *Entity) bool
@@ -115,7 +118,7 @@ var Schema = func() []Field {
 			Term: func(e *Entity) (any, bool) { return e.Unit, e.Unit != "" }},
 		{Name: FieldPersonSkel, Kind: Keyword, Entity: EntityPerson,
 			Term: func(e *Entity) (any, bool) { return e.Skeleton, e.Key != "" }},
-		{Name: FieldPersonForm, Kind: Keyword, Entity: EntityPerson,
+		{Name: FieldPersonForm, Kind: Keyword, Entity: EntityPerson, DictOnly: true,
 			Term: func(e *Entity) (any, bool) {
 				return e.Key + PersonFormSep + e.Skeleton + PersonFormSep + e.Text, e.Key != ""
 			}},

@@ -282,7 +282,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 	}
 	var qs []query.Query
 	for _, f := range index.EntityFields(p.Entity) {
-		if f.Kind != index.Keyword {
+		if f.Kind != index.Keyword || f.DictOnly {
 			continue
 		}
 		t, ok := f.Term(&q)
