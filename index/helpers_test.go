@@ -30,3 +30,12 @@ func fromPipeline(d pipeline.Document) Document {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// analyzed is the terms lang's analyzer makes of s, in order.
+func analyzed(lang, s string) []string {
+	var out []string
+	for _, tok := range Analyzer(lang).Analyze([]byte(s)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}

@@ -108,13 +108,7 @@ func TestAnalyzers(t *testing.T) {
 		{"th", "๒๕๖๘", "2568"},
 		{"en", "Conferences", "conference"},
 	}
-	terms := func(lang, s string) string {
-		var got []string
-		for _, tok := range Analyzer(lang).Analyze([]byte(s)) {
-			got = append(got, string(tok.Term))
-		}
-		return strings.Join(got, " ")
-	}
+	terms := func(lang, s string) string { return strings.Join(analyzed(lang, s), " ") }
 	for _, c := range cases {
 		if a, b := terms(c.lang, c.in), terms(c.lang, c.same); a != b || a == "" {
 			t.Errorf("%s: %q → %q, %q → %q", c.lang, c.in, a, c.same, b)

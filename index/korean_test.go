@@ -11,18 +11,6 @@ import (
 	"github.com/partynews/partynews/corpus"
 )
 
-func koTerms(t testing.TB, s string) []string {
-	a, err := registry.NewCache().AnalyzerNamed(AnalyzerName("ko"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, tok := range a.Analyze([]byte(s)) {
-		out = append(out, string(tok.Term))
-	}
-	return out
-}
-
 func TestKoreanParticles(t *testing.T) {
 	if err := checkParticles(koreanParticlesData); err != nil {
 		t.Fatal(err)
@@ -58,7 +46,7 @@ func TestHangulTerms(t *testing.T) {
 		{"", ""},
 	}
 	for _, c := range cases {
-		if got := strings.Join(koTerms(t, c.in), " "); got != c.want {
+		if got := strings.Join(analyzed("ko", c.in), " "); got != c.want {
 			t.Errorf("%q → %q, want %q", c.in, got, c.want)
 		}
 	}

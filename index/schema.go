@@ -207,16 +207,6 @@ var FacetNames = func() []string {
 	return out
 }()
 
-// SchemaField returns the schema row of the named field, nil if none.
-func SchemaField(name string) *Field {
-	for i := range Schema {
-		if Schema[i].Name == name {
-			return &Schema[i]
-		}
-	}
-	return nil
-}
-
 // EntityFields returns the rows whose terms come from entities of type typ, in
 // schema order.
 func EntityFields(typ string) []*Field {
@@ -291,15 +281,6 @@ func UnitField(unit string) string {
 		return UnitField("%")
 	}
 	return ""
-}
-
-// Units are the figure units with a numeric field of their own.
-func Units() []string {
-	out := make([]string, len(units))
-	for i, u := range units {
-		out[i] = u.unit
-	}
-	return out
 }
 
 // entityTerms returns the terms of every schema field that d's entities yield:

@@ -353,6 +353,9 @@ func (sr *Searcher) People() (*People, error) {
 	if sr.people != nil {
 		return sr.people, nil
 	}
+	if sr.Reader == nil {
+		return nil, fmt.Errorf("person entries: no index")
+	}
 	forms, err := sr.personForms()
 	if err != nil {
 		return nil, fmt.Errorf("person entries: %w", err)

@@ -79,7 +79,7 @@ func TestResolveNotes(t *testing.T) {
 		notes []string // substrings, one per note
 		hits  int
 	}{
-		{"person:Be Dang Khoa", []string{`reading person:Be Dang Khoa as person:"Be Dang Khoa" (1 articles)`}, 1},
+		{"person:Be Dang Khoa", []string{`reading person:Be Dang Khoa as person:"Be Dang Khoa" (1 article)`}, 1},
 		{"person:To Lam", []string{`person:To matches no article; did you mean person:"To Lam"?`}, 0},
 		{"person:Khoa Hanoi", []string{`person:Khoa is searched alone and Hanoi as words; for one name, quote it: person:"Khoa Hanoi"`}, 0},
 		{"document:99-XX/YY", []string{"document:99-XX/YY matches no article"}, 0},

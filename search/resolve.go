@@ -48,8 +48,8 @@ func (sr *Searcher) Resolve(ctx context.Context, q *Query, opt SearchOptions) (*
 				return nil, nil, err
 			}
 			if n > 0 {
-				notes = append(notes, fmt.Sprintf("reading %s:%s as %s:%q (%d articles); quote a name of several words",
-					c.Field, long.Value, c.Field, long.Value, n))
+				notes = append(notes, fmt.Sprintf("reading %s:%s as %s:%q (%s); quote a name of several words",
+					c.Field, long.Value, c.Field, long.Value, articles(n)))
 				out.Clauses = append(out.Clauses, long)
 				i += k
 				merged, changed = true, true
@@ -133,4 +133,12 @@ func (sr *Searcher) count(ctx context.Context, c Clause, opt SearchOptions) (uin
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// articles is n with "article" or "articles".
+func articles(n uint64) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
 }

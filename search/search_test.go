@@ -23,11 +23,18 @@ func sampleIndex(t testing.TB) (string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writeIndex(t, filepath.Join(dir, "index"), paths)
+	return filepath.Join(dir, "index"), paths
+}
+
+// writeIndex indexes the article files paths into a new index in dir.
+func writeIndex(t testing.TB, dir string, paths []string) {
+	t.Helper()
 	proc, err := pipeline.NewProcessor()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := index.OpenWriter(filepath.Join(dir, "index"), index.WriterOptions{})
+	w, err := index.OpenWriter(dir, index.WriterOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +50,6 @@ func sampleIndex(t testing.TB) (string, []string) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(dir, "index"), paths
 }
 
 func doSearch(t testing.TB, r *Searcher, q string, opt SearchOptions) []Hit {

@@ -1,8 +1,11 @@
 // Package search owns the query side of partynews: the query language
-// (ParseQuery), its compilation into bleve queries over the index's fields
-// (compile.go), ranked search with snippets (search.go, snippet.go), facets
-// kept warm in memory (facets.go), related articles (related.go) and the
-// entity reports, top values and timelines (report.go). It reads an index
+// (ParseQuery, query.go), what its values mean in the index before it runs
+// (resolve.go: Resolve, Unmatched), its compilation into bleve queries over
+// the index's fields (compile.go), ranked search with snippets (search.go,
+// snippet.go), facets kept warm in memory (facets.go), person entries that
+// group the spellings of one person (people.go), related articles
+// (related.go), the entity reports, top values and timelines (report.go), and
+// a document named by id, id prefix or path (lookup.go). It reads an index
 // through index.Reader and the field table index.Schema, and canonicalises the
 // values of person: and document: clauses through pipeline/extract (Canon).
 package search
