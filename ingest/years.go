@@ -18,7 +18,9 @@ import (
 //  1. the date of the source URL the article cites (…/2025/10/16/,
 //     …-20251016…), its publication date: the year that puts the day nearest
 //     to it;
-//  2. the latest year of the article's dated mentions: an anniversary names
+//  2. the latest year of the article's dated mentions (or the year before it,
+//     when the nearest dated mention says so: a plan for next January does not
+//     move this August into next year): an anniversary names
 //     the founding day and this year's ("3 February 1930 – 3 February 2025"),
 //     and a year-less "3 February" in it is this year's — where the
 //     extractor's guess (YearInferred, the nearest dated mention) takes 1930;
@@ -59,6 +61,13 @@ func inferYears(d *index.Document) {
 			}
 		}
 		if latest != 0 && validDay(latest, m, day) {
+			// the extractor's guess (the nearest dated mention) stands when it
+			// is the year before the latest: an article of August 2025 that
+			// announces January 2026 keeps its "27 August" in 2025, while an
+			// anniversary's 1930 gives way to this year's
+			if g := e.YearInferred; g == latest-1 && validDay(g, m, day) {
+				continue
+			}
 			e.YearInferred = latest
 			continue
 		}

@@ -72,6 +72,8 @@ func TestInferYears(t *testing.T) {
 		// the anniversary: this year's day, not the founding year the extractor took
 		{doc("", "On 3 February (3 February 1930 - 3 February 2025).", date("--02-03", 1930), date("1930-02-03", 0), date("2025-02-03", 0)), []int{2025, 0, 0}},
 		{doc("", "The 2020-2025 term; 2025.", date("--09-17", 0)), []int{2025}},
+		// a plan for the next year does not move this year's day into it
+		{doc("", "On 27 August (9 August 2025) … by 9 January 2026.", date("--08-27", 2025), date("2025-08-09", 0), date("2026-01-09", 0)), []int{2025, 0, 0}},
 		{doc("", "No year here.", date("--09-17", 0)), []int{0}},
 		{doc("", "In 2023.", date("--02-29", 0)), []int{0}}, // no 29 February in 2023
 	} {
