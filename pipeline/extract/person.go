@@ -330,19 +330,7 @@ func (t *Text) nameWord(k int, latin bool) bool {
 // (נגוין = ngoin) and the Greek spelling of a final -nh (Μινχ, Τανχ).
 func (t *Text) nameRom(k int) (string, bool) {
 	in := t.info(k)
-	if in.syll || t.lower[k] == "" {
-		return in.rom, in.syll
-	}
-	r, _ := utf8.DecodeRuneInString(t.lower[k])
-	switch {
-	case in.rom == "" && isHebrew(r):
-		h := hebrewRom(t.lower[k])
-		return h, vnSyllable(h)
-	case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
-		g := greekRom(t.lower[k])
-		return g, vnSyllable(g)
-	}
-	return in.rom, false
+	return in.nameRom, in.nameSyll
 }
 
 // greekRom reads a Greek word as a Vietnamese name written in Greek reads
@@ -378,7 +366,7 @@ var (
 
 // detectRom is Romanize, and for Hebrew the reading of hebrewRom.
 func detectRom(w string) string {
-	r := Romanize(w)
+	r := romanize(w)
 	if c, _ := utf8.DecodeRuneInString(w); r == "" && isHebrew(c) {
 		r = hebrewRom(w)
 	}
@@ -651,7 +639,9 @@ func isLatinWord(w string) bool {
 
 // personKey romanizes a name word by word, with known surname spellings in their
 // canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
-func personKey(name string) string { return theNames().romanKey(name) }
+func personKey(name string) string { return personKeys.get(name, romanKeyOf) }
+
+func romanKeyOf(name string) string { return theNames().romanKey(name) }
 
 // romanKey is personKey with the names of n.
 func (n *nameData) romanKey(name string) string {
@@ -666,7 +656,9 @@ func (n *nameData) romanKey(name string) string {
 				r = c
 			}
 		}
-		r = syllableFix.Replace(r)
+		if strings.Contains(r, "ya") {
+			r = syllableFix.Replace(r)
+		}
 		if strings.HasPrefix(r, "sua") || strings.HasPrefix(r, "suy") {
 			r = "x" + r[1:] // Суан: Xuan (Vietnamese has no sua-, suy- in names)
 		}
@@ -762,7 +754,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	names := theNames()
 	var raw []string
 	for _, w := range strings.Fields(text) {
-		raw = append(raw, squeeze(Romanize(w)))
+		raw = append(raw, squeeze(romanize(w)))
 	}
 	if names.places[key] || names.places[strings.Join(raw, " ")] {
 		return true

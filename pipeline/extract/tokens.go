@@ -140,7 +140,7 @@ type Text struct {
 	lower   []string
 	claimed []bool      // per token: part of an entity already
 	noSpace bool        // the script writes words without spaces (Thai, Lao, Khmer …)
-	infos   []*wordInfo // per token, filled on first use
+	infos   []*wordInfo // per token: filled for words, on first use for the others
 }
 
 // NewText tokenizes text for extraction in lang.
@@ -148,9 +148,13 @@ func NewText(text, lang string) *Text {
 	t := &Text{S: text, Lang: lang, Lex: LexiconFor(lang), Toks: Tokenize(text)}
 	t.lower = make([]string, len(t.Toks))
 	t.claimed = make([]bool, len(t.Toks))
+	t.infos = make([]*wordInfo, len(t.Toks))
 	for i, tok := range t.Toks {
 		if tok.Kind == Word {
-			t.lower[i] = toLower(text[tok.Start:tok.End])
+			// one look-up gives the lower case and what the person
+			// extractor asks of it: the same words come in every article
+			w := tokenWords.get(text[tok.Start:tok.End], newTokenWord)
+			t.lower[i], t.infos[i] = w.lower, w.info
 		} else {
 			t.lower[i] = text[tok.Start:tok.End]
 		}
