@@ -184,13 +184,8 @@ func (People) Extract(t *Text) []Entity {
 		if t.hebrewParticle(i) {
 			continue // עם, את, ואת: with, the object marker
 		}
-		clitic := t.cliticLen(i)
-		rom, syll := t.nameRom(i)
-		if clitic > 0 {
-			rom = detectRom(t.lower[i][clitic:])
-			syll = vnSyllable(rom)
-		}
-		_, isSurname := theNames().surname[rom]
+		in := t.info(i)
+		clitic, rom, syll, isSurname := in.clitic, in.partRom, in.partSyll, in.partSurname
 		if r, _ := utf8.DecodeRuneInString(t.lower[i]); !isSurname && r >= 0xAC00 && r <= 0xD7A3 {
 			_, isSurname = surnameOf(rom) // Korean ㅂ is B and V: 브엉 Vuong, 보 Vo
 		}
@@ -586,11 +581,11 @@ func (t *Text) capitalisedWord(k int) bool {
 		return false // the usual case, answered without decoding
 	}
 	first, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(first) || len(w) == size {
+	if !isUpper(first) || len(w) == size {
 		return false
 	}
 	for _, r := range w[size:] {
-		if !unicode.IsLower(r) {
+		if !isLower(r) {
 			return false
 		}
 	}
@@ -752,11 +747,7 @@ func (t *Text) lettersOnly(i, end int) bool {
 // skeletons, unless a title stands before the span (a title makes it a person).
 func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool {
 	names := theNames()
-	var raw []string
-	for _, w := range strings.Fields(text) {
-		raw = append(raw, squeeze(romanize(w)))
-	}
-	if names.places[key] || names.places[strings.Join(raw, " ")] {
+	if names.places[key] || names.places[spanRoms.get(text, spanRom)] {
 		return true
 	}
 	next := end + 1
@@ -766,7 +757,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 			return true
 		}
 	}
-	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
+	if !titled && !isLatinWord(text) && (names.placeSk[SkeletonKey(key)] || names.placeLo[looseKeys.get(key, looseKey)]) {
 		return true
 	}
 	before := first - 1
@@ -782,6 +773,16 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 		next++
 	}
 	return t.isCity(next)
+}
+
+// spanRom is the romanization of a span's words as they are written, letters
+// doubled by the script counted once.
+func spanRom(text string) string {
+	var raw []string
+	for _, w := range strings.Fields(text) {
+		raw = append(raw, squeeze(romanize(w)))
+	}
+	return strings.Join(raw, " ")
 }
 
 // cityOf: the word for "of" between a word for city and its name.
@@ -823,7 +824,7 @@ func squeeze(s string) string {
 // SkeletonKey reduces a romanized person key to consonant skeletons, the form
 // in which spellings of one name in different scripts agree (To Lam, ٹو لام and
 // टो लैम all give "t lm").
-func SkeletonKey(key string) string { return skeletonKey(key) }
+func SkeletonKey(key string) string { return skeletons.get(key, skeletonKey) }
 
 // skeletonKey is the skeleton of every word of a romanized name.
 func skeletonKey(name string) string {
@@ -855,10 +856,9 @@ func (t *Text) foreignAt(i int) (int, bool) {
 
 // cliticLen returns the length of a conjunction or preposition glued to a name:
 // Arabic-script و (ولي = و + لي), Hebrew ו ה ב ל מ ש כ (לטו = ל + טו); or 0.
-func (t *Text) cliticLen(i int) int {
-	w := t.lower[i]
+func cliticLen(w string) int {
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
-		if _, ok := theNames().surname[Romanize(w[len("و"):])]; ok {
+		if _, ok := theNames().surname[romanize(w[len("و"):])]; ok {
 			return len("و")
 		}
 	}

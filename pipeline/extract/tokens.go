@@ -29,7 +29,7 @@ type Token struct {
 // Tokenize splits s into words, digit runs and single punctuation characters;
 // white space separates tokens and is not one.
 func Tokenize(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	out := make([]Token, 0, len(s)/4+1)
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -72,6 +72,8 @@ const (
 	clDigit             // a decimal digit of some script (corpus.DigitValue)
 	clWord              // a letter or a mark
 	clCased             // unicode.ToLower changes it
+	clUpper             // unicode.IsUpper
+	clLower             // unicode.IsLower
 )
 
 var (
@@ -105,8 +107,20 @@ func classSlow(r rune) uint8 {
 	if unicode.ToLower(r) != r {
 		c |= clCased
 	}
+	if unicode.IsUpper(r) {
+		c |= clUpper
+	}
+	if unicode.IsLower(r) {
+		c |= clLower
+	}
 	return c
 }
+
+// isUpper is unicode.IsUpper, looked up in the table of classOf.
+func isUpper(r rune) bool { return classOf(r)&clUpper != 0 }
+
+// isLower is unicode.IsLower, looked up in the table of classOf.
+func isLower(r rune) bool { return classOf(r)&clLower != 0 }
 
 // toLower is strings.ToLower without its per-rune case lookups for words that
 // have no upper case (most scripts of the archive have none): those come back

@@ -100,3 +100,12 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestCaseTable: the class table answers as the unicode package does.
+func TestCaseTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isUpper(r) != unicode.IsUpper(r) || isLower(r) != unicode.IsLower(r) {
+			t.Fatalf("%U: isUpper %v isLower %v, unicode says %v %v", r, isUpper(r), isLower(r), unicode.IsUpper(r), unicode.IsLower(r))
+		}
+	}
+}

@@ -19,6 +19,13 @@ type wordInfo struct {
 	// (Text.nameRom), which also reads Hebrew and Greek spellings.
 	nameRom  string
 	nameSyll bool
+	// clitic: the length of a conjunction or preposition glued to the word
+	// (cliticLen); partRom, partSyll: the name reading of the rest of it,
+	// partSurname: whether that reading is a known surname.
+	clitic      int
+	partRom     string
+	partSyll    bool
+	partSurname bool
 }
 
 func newWordInfo(w string) *wordInfo {
@@ -26,6 +33,12 @@ func newWordInfo(w string) *wordInfo {
 	skel := skeleton(rom)
 	wi := &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(theNames().foreign[skel]) > 0}
 	wi.nameRom, wi.nameSyll = nameRomOf(w, wi)
+	wi.clitic, wi.partRom, wi.partSyll = cliticLen(w), wi.nameRom, wi.nameSyll
+	if wi.clitic > 0 {
+		wi.partRom = detectRom(w[wi.clitic:])
+		wi.partSyll = vnSyllable(wi.partRom)
+	}
+	_, wi.partSurname = theNames().surname[wi.partRom]
 	return wi
 }
 
@@ -48,6 +61,9 @@ var (
 	otherWords = newCache[*wordInfo]() // another token (digits, a sign) → its wordInfo
 	romans     = newCache[string]()    // a word → Romanize(word)
 	personKeys = newCache[string]()    // a name as written → personKey(name)
+	spanRoms   = newCache[string]()    // a name as written → spanRom(name)
+	skeletons  = newCache[string]()    // a person key → skeletonKey(key)
+	looseKeys  = newCache[string]()    // a person key → looseKey(key)
 )
 
 const (
