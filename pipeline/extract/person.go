@@ -158,15 +158,19 @@ func (n *nameData) loadPlaces(data string) {
 func (People) Extract(t *Text) []Entity {
 	out := t.peopleEast() // Chinese, Japanese, Korean, Thai, Lao, Khmer: person_east.go
 	// lowerSeen reports a word that the article also writes in small letters:
-	// an everyday word (Nasional, Majelis), no foreign name. Few words are
-	// asked about, so the tokens are scanned for each.
+	// an everyday word (Nasional, Majelis), no foreign name. The words written
+	// in small letters are gathered on the first question.
+	var small map[string]bool
 	lowerSeen := func(w string) bool {
-		for k, tok := range t.Toks {
-			if t.lower[k] == w && tok.Kind == Word && t.S[tok.Start:tok.End] == w {
-				return true
+		if small == nil {
+			small = map[string]bool{}
+			for k, tok := range t.Toks {
+				if tok.Kind == Word && t.S[tok.Start:tok.End] == t.lower[k] {
+					small[t.lower[k]] = true
+				}
 			}
 		}
-		return false
+		return small[w]
 	}
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
