@@ -233,7 +233,11 @@ func (t *Text) match(i int, ps phrases) (p phrase, next, end int, ok bool) {
 	if i < 0 || i >= len(t.Toks) {
 		return phrase{}, i, 0, false
 	}
-	for _, x := range ps.byFirst[t.lower[i]] {
+	var first []int32
+	if ps.firstShapes.may(t.lower[i]) {
+		first = ps.byFirst[t.lower[i]]
+	}
+	for _, x := range first {
 		p := ps.list[x]
 		k := len(p.toks)
 		if i+k > len(t.Toks) {
@@ -267,7 +271,11 @@ func (t *Text) matchBefore(i int, ps phrases) (p phrase, first int, ok bool) {
 	if i <= 0 || i > len(t.Toks) {
 		return phrase{}, i, false
 	}
-	for _, x := range ps.byLast[t.lower[i-1]] {
+	var last []int32
+	if ps.lastShapes.may(t.lower[i-1]) {
+		last = ps.byLast[t.lower[i-1]]
+	}
+	for _, x := range last {
 		p := ps.list[x]
 		k := len(p.toks)
 		if i-k < 0 {
