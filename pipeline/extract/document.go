@@ -324,11 +324,11 @@ func (t *Text) letterUnit(k int, code string) (string, int, bool) {
 	for m+1 < len(t.Toks) && isApostrophe(t.tok(m)) && !t.gap(m-1) && !t.gap(m) && t.Toks[m+1].Kind == Word {
 		w, m = w+t.lower[m+1], m+2
 	}
-	if c := letterDecodings(w, t.Lex)[len(w)]; len(c) > 0 {
+	if c := letterReadings(w, t.Lex); len(c) > 0 {
 		return pickDecoding(code, c), m, true
 	}
 	if m > k+1 {
-		if c := letterDecodings(t.lower[k], t.Lex)[len(t.lower[k])]; len(c) > 0 {
+		if c := letterReadings(t.lower[k], t.Lex); len(c) > 0 {
 			return pickDecoding(code, c), k + 1, true
 		}
 	}
@@ -543,6 +543,18 @@ func letterDecodings(w string, lex *Lexicon) [][]string {
 		}
 	}
 	return out
+}
+
+// letterReadings returns the readings of the whole word w as letter names,
+// letterDecodings(w, lex)[len(w)], without reading a word that starts with no
+// letter name (most words).
+func letterReadings(w string, lex *Lexicon) []string {
+	for _, l := range letterNames(lex) {
+		if strings.HasPrefix(w, l.name) {
+			return letterDecodings(w, lex)[len(w)]
+		}
+	}
+	return nil
 }
 
 // pickDecoding chooses among the readings of a word the one that continues the

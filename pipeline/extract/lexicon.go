@@ -262,6 +262,35 @@ type phrases struct {
 	byFirst map[string][]int32 // first token → indices into list, in list order
 	byLast  map[string][]int32 // last token → indices into list, in list order
 	single  []int32            // one-token phrases, in list order
+	// shapes of the keys of byFirst and byLast: most tokens are turned away
+	// by them before a map look-up (nil: ask the maps)
+	firstShapes, lastShapes *wordShapes
+}
+
+// wordShapes is a quick test that a word is no key of an index: a bit for
+// each (length, last byte) of the keys, both taken modulo 64.
+type wordShapes [64]uint64
+
+func shapeOf(w string) (int, uint) {
+	b := byte(0)
+	if w != "" {
+		b = w[len(w)-1]
+	}
+	return len(w) & 63, uint(b & 63)
+}
+
+func (s *wordShapes) add(w string) {
+	l, b := shapeOf(w)
+	s[l] |= 1 << b
+}
+
+// may reports whether w may be a key (false: it is none).
+func (s *wordShapes) may(w string) bool {
+	if s == nil {
+		return true
+	}
+	l, b := shapeOf(w)
+	return s[l]&(1<<b) != 0
 }
 
 // build sorts the list, longest first (so that matching prefers "से भी अधिक"
@@ -269,7 +298,10 @@ type phrases struct {
 func (ps *phrases) build() {
 	sort.SliceStable(ps.list, func(i, j int) bool { return len(ps.list[i].text) > len(ps.list[j].text) })
 	ps.byFirst, ps.byLast = map[string][]int32{}, map[string][]int32{}
+	ps.firstShapes, ps.lastShapes = new(wordShapes), new(wordShapes)
 	for i, p := range ps.list {
+		ps.firstShapes.add(p.toks[0])
+		ps.lastShapes.add(p.toks[len(p.toks)-1])
 		ps.byFirst[p.toks[0]] = append(ps.byFirst[p.toks[0]], int32(i))
 		last := p.toks[len(p.toks)-1]
 		ps.byLast[last] = append(ps.byLast[last], int32(i))

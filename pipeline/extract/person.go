@@ -158,15 +158,19 @@ func (n *nameData) loadPlaces(data string) {
 func (People) Extract(t *Text) []Entity {
 	out := t.peopleEast() // Chinese, Japanese, Korean, Thai, Lao, Khmer: person_east.go
 	// lowerSeen reports a word that the article also writes in small letters:
-	// an everyday word (Nasional, Majelis), no foreign name. Few words are
-	// asked about, so the tokens are scanned for each.
+	// an everyday word (Nasional, Majelis), no foreign name. The words written
+	// in small letters are gathered on the first question.
+	var small map[string]bool
 	lowerSeen := func(w string) bool {
-		for k, tok := range t.Toks {
-			if t.lower[k] == w && tok.Kind == Word && t.S[tok.Start:tok.End] == w {
-				return true
+		if small == nil {
+			small = map[string]bool{}
+			for k, tok := range t.Toks {
+				if tok.Kind == Word && t.S[tok.Start:tok.End] == t.lower[k] {
+					small[t.lower[k]] = true
+				}
 			}
 		}
-		return false
+		return small[w]
 	}
 	for i := 0; i < len(t.Toks); i++ {
 		if t.Toks[i].Kind != Word || t.claimed[i] {
@@ -184,13 +188,8 @@ func (People) Extract(t *Text) []Entity {
 		if t.hebrewParticle(i) {
 			continue // עם, את, ואת: with, the object marker
 		}
-		clitic := t.cliticLen(i)
-		rom, syll := t.nameRom(i)
-		if clitic > 0 {
-			rom = detectRom(t.lower[i][clitic:])
-			syll = vnSyllable(rom)
-		}
-		_, isSurname := theNames().surname[rom]
+		in := t.info(i)
+		clitic, rom, syll, isSurname := in.clitic, in.partRom, in.partSyll, in.partSurname
 		if r, _ := utf8.DecodeRuneInString(t.lower[i]); !isSurname && r >= 0xAC00 && r <= 0xD7A3 {
 			_, isSurname = surnameOf(rom) // Korean ㅂ is B and V: 브엉 Vuong, 보 Vo
 		}
@@ -330,19 +329,7 @@ func (t *Text) nameWord(k int, latin bool) bool {
 // (נגוין = ngoin) and the Greek spelling of a final -nh (Μινχ, Τανχ).
 func (t *Text) nameRom(k int) (string, bool) {
 	in := t.info(k)
-	if in.syll || t.lower[k] == "" {
-		return in.rom, in.syll
-	}
-	r, _ := utf8.DecodeRuneInString(t.lower[k])
-	switch {
-	case in.rom == "" && isHebrew(r):
-		h := hebrewRom(t.lower[k])
-		return h, vnSyllable(h)
-	case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
-		g := greekRom(t.lower[k])
-		return g, vnSyllable(g)
-	}
-	return in.rom, false
+	return in.nameRom, in.nameSyll
 }
 
 // greekRom reads a Greek word as a Vietnamese name written in Greek reads
@@ -378,7 +365,7 @@ var (
 
 // detectRom is Romanize, and for Hebrew the reading of hebrewRom.
 func detectRom(w string) string {
-	r := Romanize(w)
+	r := romanize(w)
 	if c, _ := utf8.DecodeRuneInString(w); r == "" && isHebrew(c) {
 		r = hebrewRom(w)
 	}
@@ -598,11 +585,11 @@ func (t *Text) capitalisedWord(k int) bool {
 		return false // the usual case, answered without decoding
 	}
 	first, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(first) || len(w) == size {
+	if !isUpper(first) || len(w) == size {
 		return false
 	}
 	for _, r := range w[size:] {
-		if !unicode.IsLower(r) {
+		if !isLower(r) {
 			return false
 		}
 	}
@@ -651,7 +638,9 @@ func isLatinWord(w string) bool {
 
 // personKey romanizes a name word by word, with known surname spellings in their
 // canonical form: वु दाई थांग → "vu dai thang", Нгуен Суан Тханг → "nguyen suan thang".
-func personKey(name string) string { return theNames().romanKey(name) }
+func personKey(name string) string { return personKeys.get(name, romanKeyOf) }
+
+func romanKeyOf(name string) string { return theNames().romanKey(name) }
 
 // romanKey is personKey with the names of n.
 func (n *nameData) romanKey(name string) string {
@@ -666,7 +655,9 @@ func (n *nameData) romanKey(name string) string {
 				r = c
 			}
 		}
-		r = syllableFix.Replace(r)
+		if strings.Contains(r, "ya") {
+			r = syllableFix.Replace(r)
+		}
 		if strings.HasPrefix(r, "sua") || strings.HasPrefix(r, "suy") {
 			r = "x" + r[1:] // Суан: Xuan (Vietnamese has no sua-, suy- in names)
 		}
@@ -760,11 +751,7 @@ func (t *Text) lettersOnly(i, end int) bool {
 // skeletons, unless a title stands before the span (a title makes it a person).
 func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool {
 	names := theNames()
-	var raw []string
-	for _, w := range strings.Fields(text) {
-		raw = append(raw, squeeze(Romanize(w)))
-	}
-	if names.places[key] || names.places[strings.Join(raw, " ")] {
+	if names.places[key] || names.places[spanRoms.get(text, spanRom)] {
 		return true
 	}
 	next := end + 1
@@ -774,7 +761,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 			return true
 		}
 	}
-	if !titled && !isLatinWord(text) && (names.placeSk[skeletonKey(key)] || names.placeLo[looseKey(key)]) {
+	if !titled && !isLatinWord(text) && (names.placeSk[SkeletonKey(key)] || names.placeLo[looseKeys.get(key, looseKey)]) {
 		return true
 	}
 	before := first - 1
@@ -790,6 +777,16 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 		next++
 	}
 	return t.isCity(next)
+}
+
+// spanRom is the romanization of a span's words as they are written, letters
+// doubled by the script counted once.
+func spanRom(text string) string {
+	var raw []string
+	for _, w := range strings.Fields(text) {
+		raw = append(raw, squeeze(romanize(w)))
+	}
+	return strings.Join(raw, " ")
 }
 
 // cityOf: the word for "of" between a word for city and its name.
@@ -831,7 +828,7 @@ func squeeze(s string) string {
 // SkeletonKey reduces a romanized person key to consonant skeletons, the form
 // in which spellings of one name in different scripts agree (To Lam, ٹو لام and
 // टो लैम all give "t lm").
-func SkeletonKey(key string) string { return skeletonKey(key) }
+func SkeletonKey(key string) string { return skeletons.get(key, skeletonKey) }
 
 // skeletonKey is the skeleton of every word of a romanized name.
 func skeletonKey(name string) string {
@@ -863,10 +860,9 @@ func (t *Text) foreignAt(i int) (int, bool) {
 
 // cliticLen returns the length of a conjunction or preposition glued to a name:
 // Arabic-script و (ولي = و + لي), Hebrew ו ה ב ל מ ש כ (לטו = ל + טו); or 0.
-func (t *Text) cliticLen(i int) int {
-	w := t.lower[i]
+func cliticLen(w string) int {
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
-		if _, ok := theNames().surname[Romanize(w[len("و"):])]; ok {
+		if _, ok := theNames().surname[romanize(w[len("و"):])]; ok {
 			return len("و")
 		}
 	}

@@ -465,16 +465,22 @@ func (t *Text) peopleKo(add func(int, int, string)) {
 				title, cued = c, true
 			}
 		}
-		sy := theEast().readHangul(w)
+		var sy []string
 		if !cued {
 			// a name of three syllables or more with a surname no Korean word starts with
 			first, ok := hasPrefixAny(w, theCues()["ko_surname"])
-			if !ok || len(sy) < 3 || first != w[:len(first)] {
+			if !ok || first != w[:len(first)] {
+				continue // (most words: not read)
+			}
+			if sy = theEast().readHangul(w); len(sy) < 3 {
 				continue
 			}
 			if rest := theEast().readHangul(w[len(first):]); len(rest) != len(sy)-1 {
 				continue // the surname's blocks begin a longer syllable
 			}
+		}
+		if cued {
+			sy = theEast().readHangul(w)
 		}
 		credit := title == "" && cued
 		if credit && len(sy) >= 2 && len(sy) <= 4 && allSyllables(sy) {

@@ -29,7 +29,7 @@ type Token struct {
 // Tokenize splits s into words, digit runs and single punctuation characters;
 // white space separates tokens and is not one.
 func Tokenize(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	out := make([]Token, 0, len(s)/4+1)
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -72,6 +72,8 @@ const (
 	clDigit             // a decimal digit of some script (corpus.DigitValue)
 	clWord              // a letter or a mark
 	clCased             // unicode.ToLower changes it
+	clUpper             // unicode.IsUpper
+	clLower             // unicode.IsLower
 )
 
 var (
@@ -105,8 +107,20 @@ func classSlow(r rune) uint8 {
 	if unicode.ToLower(r) != r {
 		c |= clCased
 	}
+	if unicode.IsUpper(r) {
+		c |= clUpper
+	}
+	if unicode.IsLower(r) {
+		c |= clLower
+	}
 	return c
 }
+
+// isUpper is unicode.IsUpper, looked up in the table of classOf.
+func isUpper(r rune) bool { return classOf(r)&clUpper != 0 }
+
+// isLower is unicode.IsLower, looked up in the table of classOf.
+func isLower(r rune) bool { return classOf(r)&clLower != 0 }
 
 // toLower is strings.ToLower without its per-rune case lookups for words that
 // have no upper case (most scripts of the archive have none): those come back
@@ -140,7 +154,7 @@ type Text struct {
 	lower   []string
 	claimed []bool      // per token: part of an entity already
 	noSpace bool        // the script writes words without spaces (Thai, Lao, Khmer …)
-	infos   []*wordInfo // per token, filled on first use
+	infos   []*wordInfo // per token: filled for words, on first use for the others
 }
 
 // NewText tokenizes text for extraction in lang.
@@ -148,9 +162,13 @@ func NewText(text, lang string) *Text {
 	t := &Text{S: text, Lang: lang, Lex: LexiconFor(lang), Toks: Tokenize(text)}
 	t.lower = make([]string, len(t.Toks))
 	t.claimed = make([]bool, len(t.Toks))
+	t.infos = make([]*wordInfo, len(t.Toks))
 	for i, tok := range t.Toks {
 		if tok.Kind == Word {
-			t.lower[i] = toLower(text[tok.Start:tok.End])
+			// one look-up gives the lower case and what the person
+			// extractor asks of it: the same words come in every article
+			w := tokenWords.get(text[tok.Start:tok.End], newTokenWord)
+			t.lower[i], t.infos[i] = w.lower, w.info
 		} else {
 			t.lower[i] = text[tok.Start:tok.End]
 		}
@@ -215,7 +233,11 @@ func (t *Text) match(i int, ps phrases) (p phrase, next, end int, ok bool) {
 	if i < 0 || i >= len(t.Toks) {
 		return phrase{}, i, 0, false
 	}
-	for _, x := range ps.byFirst[t.lower[i]] {
+	var first []int32
+	if ps.firstShapes.may(t.lower[i]) {
+		first = ps.byFirst[t.lower[i]]
+	}
+	for _, x := range first {
 		p := ps.list[x]
 		k := len(p.toks)
 		if i+k > len(t.Toks) {
@@ -249,7 +271,11 @@ func (t *Text) matchBefore(i int, ps phrases) (p phrase, first int, ok bool) {
 	if i <= 0 || i > len(t.Toks) {
 		return phrase{}, i, false
 	}
-	for _, x := range ps.byLast[t.lower[i-1]] {
+	var last []int32
+	if ps.lastShapes.may(t.lower[i-1]) {
+		last = ps.byLast[t.lower[i-1]]
+	}
+	for _, x := range last {
 		p := ps.list[x]
 		k := len(p.toks)
 		if i-k < 0 {

@@ -100,3 +100,36 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestCaseTable: the class table answers as the unicode package does.
+func TestCaseTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isUpper(r) != unicode.IsUpper(r) || isLower(r) != unicode.IsLower(r) {
+			t.Fatalf("%U: isUpper %v isLower %v, unicode says %v %v", r, isUpper(r), isLower(r), unicode.IsUpper(r), unicode.IsLower(r))
+		}
+	}
+}
+
+// TestWordShapes: a key of an index always passes its shape test; most other
+// words do not.
+func TestWordShapes(t *testing.T) {
+	var s wordShapes
+	keys := []string{"", "a", "से", "ngày", strings.Repeat("x", 70)}
+	for _, k := range keys {
+		s.add(k)
+	}
+	for _, k := range keys {
+		if !s.may(k) {
+			t.Errorf("key %q turned away", k)
+		}
+	}
+	for _, w := range []string{"ab", "सेना", "tháng"} {
+		if s.may(w) {
+			t.Errorf("%q passes, no key has its shape", w)
+		}
+	}
+	var none *wordShapes
+	if !none.may("x") {
+		t.Error("no shapes must ask the maps")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // wordInfo is what the person extractor asks of a lower-cased word. It depends
@@ -14,66 +15,122 @@ type wordInfo struct {
 	skel    string // skeleton(rom)
 	syll    bool   // vnSyllable(rom): may be a syllable of a Vietnamese name
 	foreign bool   // skel starts a well-known foreign name
+	// nameRom and nameSyll: the reading of the word for finding names
+	// (Text.nameRom), which also reads Hebrew and Greek spellings.
+	nameRom  string
+	nameSyll bool
+	// clitic: the length of a conjunction or preposition glued to the word
+	// (cliticLen); partRom, partSyll: the name reading of the rest of it,
+	// partSurname: whether that reading is a known surname.
+	clitic      int
+	partRom     string
+	partSyll    bool
+	partSurname bool
 }
 
 func newWordInfo(w string) *wordInfo {
 	rom := Romanize(w)
 	skel := skeleton(rom)
-	return &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(theNames().foreign[skel]) > 0}
+	wi := &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(theNames().foreign[skel]) > 0}
+	wi.nameRom, wi.nameSyll = nameRomOf(w, wi)
+	wi.clitic, wi.partRom, wi.partSyll = cliticLen(w), wi.nameRom, wi.nameSyll
+	if wi.clitic > 0 {
+		wi.partRom = detectRom(w[wi.clitic:])
+		wi.partSyll = vnSyllable(wi.partRom)
+	}
+	_, wi.partSurname = theNames().surname[wi.partRom]
+	return wi
 }
 
-// wordCacheShards × wordCacheShardSize bounds the cache: memory is set by these
-// constants, never by the corpus (a shard that fills is emptied and refills).
-const (
-	wordCacheShards    = 64
-	wordCacheShardSize = 4096
+// tokenWord is what NewText asks of a word token as written: its lower-case
+// form and that form's wordInfo.
+type tokenWord struct {
+	lower string
+	info  *wordInfo
+}
+
+func newTokenWord(w string) tokenWord {
+	lower := toLower(w)
+	return tokenWord{lower: lower, info: newWordInfo(lower)}
+}
+
+// The caches of words: memory is set by cacheShards × cacheShardSize, never by
+// the corpus (a shard that fills is emptied and refills).
+var (
+	tokenWords = newCache[tokenWord]() // a word token as written → its lower case and wordInfo
+	otherWords = newCache[*wordInfo]() // another token (digits, a sign) → its wordInfo
+	romans     = newCache[string]()    // a word → Romanize(word)
+	personKeys = newCache[string]()    // a name as written → personKey(name)
+	spanRoms   = newCache[string]()    // a name as written → spanRom(name)
+	skeletons  = newCache[string]()    // a person key → skeletonKey(key)
+	looseKeys  = newCache[string]()    // a person key → looseKey(key)
 )
 
-// wordCache maps lower-cased words to their wordInfo; safe for concurrent use.
-type wordCache struct {
+const (
+	cacheShards    = 64
+	cacheShardSize = 4096
+)
+
+// cache maps strings to values computed from them alone; safe for concurrent use.
+type cache[V any] struct {
 	seed   maphash.Seed
-	shards [wordCacheShards]struct {
+	shards [cacheShards]struct {
 		sync.Mutex
-		m map[string]*wordInfo
+		m map[string]V
 	}
 }
 
-var words = newWordCache()
-
-func newWordCache() *wordCache {
-	c := &wordCache{seed: maphash.MakeSeed()}
+func newCache[V any]() *cache[V] {
+	c := &cache[V]{seed: maphash.MakeSeed()}
 	for i := range c.shards {
-		c.shards[i].m = make(map[string]*wordInfo)
+		c.shards[i].m = make(map[string]V)
 	}
 	return c
 }
 
-// get returns the wordInfo of w, computing it on first use.
-func (c *wordCache) get(w string) *wordInfo {
-	s := &c.shards[maphash.String(c.seed, w)%wordCacheShards]
+// get returns the value of w, computing it with compute on first use.
+func (c *cache[V]) get(w string, compute func(string) V) V {
+	s := &c.shards[maphash.String(c.seed, w)%cacheShards]
 	s.Lock()
-	wi := s.m[w]
+	v, ok := s.m[w]
 	s.Unlock()
-	if wi != nil {
-		return wi
+	if ok {
+		return v
 	}
-	wi = newWordInfo(w)
+	v = compute(w)
 	s.Lock()
-	if len(s.m) >= wordCacheShardSize {
+	if len(s.m) >= cacheShardSize {
 		clear(s.m)
 	}
-	s.m[strings.Clone(w)] = wi // w is a slice of the article: do not keep it alive
+	s.m[strings.Clone(w)] = v // w is a slice of the article: do not keep it alive
 	s.Unlock()
-	return wi
+	return v
 }
 
-// info returns the wordInfo of token k, looked up once per token.
+// info returns the wordInfo of token k (NewText fills it for every word).
 func (t *Text) info(k int) *wordInfo {
-	if t.infos == nil {
-		t.infos = make([]*wordInfo, len(t.Toks))
-	}
 	if t.infos[k] == nil {
-		t.infos[k] = words.get(t.lower[k])
+		t.infos[k] = otherWords.get(t.lower[k], newWordInfo)
 	}
 	return t.infos[k]
+}
+
+// romanize is Romanize, remembered.
+func romanize(w string) string { return romans.get(w, Romanize) }
+
+// nameRomOf is Text.nameRom for a lower-cased word w of wordInfo wi.
+func nameRomOf(w string, wi *wordInfo) (string, bool) {
+	if wi.syll || w == "" {
+		return wi.rom, wi.syll
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case wi.rom == "" && isHebrew(r):
+		h := hebrewRom(w)
+		return h, vnSyllable(h)
+	case r >= 0x0370 && r <= 0x03FF || r >= 0x1F00 && r <= 0x1FFF:
+		g := greekRom(w)
+		return g, vnSyllable(g)
+	}
+	return wi.rom, false
 }
