@@ -51,11 +51,16 @@ eval: build
 	done
 
 BENCH_N ?= 20000
+# For a very large run skip the stages measured alone (as long again as the import):
+#   make bench BENCH_N=1000000 BENCH_FLAGS=-stages=false
+BENCH_FLAGS ?=
 
-# One table: each stage alone, the full pipeline, RSS, index size, no-op re-run,
-# search latency; then the Go benchmarks of each stage.
+# One table with the issue's bars: each stage alone, the full pipeline, CPU per
+# article, anonymous memory, index size, no-op re-run, search latency, and the peers
+# on the same files when installed (Lucene via $(SHARED)/tools/lucene/run.sh and a
+# JDK, Xapian's omindex, ripgrep); then the Go benchmarks of each stage.
 bench: build
-	$(GO) run ./cmd/pnbench -n $(BENCH_N) -shared $(SHARED)/corpus -bin $(BIN)
+	$(GO) run ./cmd/pnbench -n $(BENCH_N) -shared $(SHARED)/corpus -lucene $(SHARED)/tools/lucene/run.sh -bin $(BIN) $(BENCH_FLAGS)
 	PARTYNEWS_BENCH_INDEX=$(CURDIR)/.bench/index $(GO) test -run XXX -bench . -benchtime 2s ./...
 
 # Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.

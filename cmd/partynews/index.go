@@ -124,6 +124,11 @@ is published).
 	return c
 }
 
+// resultBuffer is how many processed documents the workers may keep ready for
+// the writer while it hands a batch to bleve. It is fixed: sized by --batch, a
+// batch of 1024 kept two batches of documents alive at once.
+const resultBuffer = 128
+
 // indexOptions are the flags and arguments of an index run.
 type indexOptions struct {
 	dir        string
@@ -247,7 +252,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 			rep.Write(append(b, '\n'))
 		}
 	}
-	err = ingest.Run(ctx, w, proc, ingest.Options{Roots: roots, MaxSize: o.maxSize, Workers: o.workers, Buffer: o.batch,
+	err = ingest.Run(ctx, w, proc, ingest.Options{Roots: roots, MaxSize: o.maxSize, Workers: o.workers, Buffer: resultBuffer,
 		Prune: o.prune, Found: func() { seen.Add(1) }, Report: record})
 	sig, _ := caught.Load().(os.Signal)
 	if err != nil && (sig == nil || !errors.Is(err, context.Canceled)) {

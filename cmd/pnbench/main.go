@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -37,20 +38,25 @@ func main() {
 	work := flag.String("work", ".bench", "work folder (corpus and indexes)")
 	bin := flag.String("bin", "bin/partynews", "the partynews binary")
 	flag.BoolVar(&opt.stages, "stages", true, "measure each stage alone (as long again as the full run)")
-	flag.BoolVar(&opt.others, "others", true, "run Xapian's omindex and ripgrep on the same files when installed")
-	flag.IntVar(&opt.shards, "shards", 2, "also index into this many shards and search them (0: skip)")
+	flag.BoolVar(&opt.others, "others", true, "run the peers on the same files when installed: Lucene (its run.sh and a JDK), Xapian's omindex, ripgrep")
+	flag.IntVar(&opt.shards, "shards", 0, "also index into this many shards and search them (0: skip)")
+	flag.StringVar(&opt.lucene, "lucene", "", "the Lucene peer's run.sh (default: ../tools/lucene/run.sh beside -shared)")
 	flag.Parse()
+	if opt.lucene == "" {
+		opt.lucene = filepath.Join(filepath.Dir(filepath.Clean(*shared)), "tools", "lucene", "run.sh")
+	}
 	if err := run(*n, *shared, *work, *bin); err != nil {
 		fmt.Fprintln(os.Stderr, "pnbench:", err)
 		os.Exit(1)
 	}
 }
 
-type row struct{ name, value, note string }
+type row struct{ name, value, bar, holds, note string }
 
 var opt struct {
 	stages, others bool
 	shards         int
+	lucene         string
 }
 
 func cpuTime() time.Duration {
@@ -153,34 +159,55 @@ func run(n int, shared, work, bin string) error {
 		tWrite, cWrite = tWrite+time.Since(t0), cWrite+cpuTime()-c0
 		allCPU := cRead + cDetect + cExtract + cWrite
 		stage := func(name string, d, c time.Duration) {
-			rows = append(rows, row{name, fmt.Sprintf("%.1f MB/s", mb/d.Seconds()), fmt.Sprintf("%.0f%% of CPU", 100*c.Seconds()/allCPU.Seconds())})
+			rows = append(rows, row{name: name, value: fmt.Sprintf("%.1f MB/s", mb/d.Seconds()), note: fmt.Sprintf("%.0f%% of CPU", 100*c.Seconds()/allCPU.Seconds())})
 		}
 		stage("read+parse alone", tRead, cRead)
 		stage("detect alone", tDetect, cDetect)
 		stage("extract alone", tExtract, cExtract)
 		stage("bleve write alone (same mapping)", tWrite, cWrite)
 		rawRate = float64(len(files)) / tWrite.Seconds()
-		rows = append(rows, row{"bleve write alone", fmt.Sprintf("%.0f docs/s", rawRate), "the limit the pipeline chases"})
+		rows = append(rows, row{name: "bleve write alone", value: fmt.Sprintf("%.0f docs/s", rawRate), note: "the limit the pipeline chases"})
 	}
 
 	// The whole pipeline, as a user runs it.
+	big := n >= 300000 // the issue's bars for 300,000 articles and up; below, those for 20,000
 	full := filepath.Join(work, "index")
 	os.RemoveAll(full)
-	sum, wall, rss, anon, err := indexRun(bin, full, dir)
+	st, err := indexRun(bin, full, dir)
 	if err != nil {
 		return err
 	}
-	rate := float64(sum.Indexed+sum.Duplicate) / wall.Seconds()
+	docs := float64(st.sum.Indexed + st.sum.Duplicate)
+	rate := docs / st.wall.Seconds()
+	cpuPerDoc := st.cpu.Seconds() / docs
 	rows = append(rows,
-		row{"full pipeline", fmt.Sprintf("%.0f docs/s, %.1f MB/s", rate, mb/wall.Seconds()), ratio(rate, rawRate)},
-		row{"peak RSS (full pipeline)", fmt.Sprintf("%d MiB", rss>>20), fmt.Sprintf("anonymous memory at most %d MiB; the rest is mapped index files", anon>>20)})
+		row{name: "full pipeline", value: fmt.Sprintf("%.0f docs/s, %.1f MB/s", rate, mb/st.wall.Seconds()), note: ratio(rate, rawRate)},
+		row{name: "CPU per article (full pipeline)", value: fmt.Sprintf("%.2f ms", 1000*cpuPerDoc), note: fmt.Sprintf("%.1f CPU-s for %.0f files", st.cpu.Seconds(), docs)})
+	if first, last := st.thirds(); first > 0 && last > 0 {
+		rows = append(rows, barRow(row{name: "rate, last third ÷ first third", value: fmt.Sprintf("%.2f", last/first),
+			note: fmt.Sprintf("%.0f → %.0f docs/s (from progress lines; the last third includes the final merge)", first, last)},
+			big, "≥ 0.8", last/first >= 0.8))
+	}
+	anonBar, anonCap := "≤ 512 MiB", int64(512)
+	if big {
+		anonBar, anonCap = "≤ 600 MiB", 600
+	}
+	rows = append(rows, barRow(row{name: "peak anonymous memory (full pipeline)", value: fmt.Sprintf("%d MiB", st.anon>>20),
+		note: fmt.Sprintf("RssAnon sampled every 200 ms; kernel's peak RSS %d MiB with the mapped index files", st.rss>>20)},
+		true, anonBar, st.anon>>20 <= anonCap))
 	size := dirSize(full)
-	rows = append(rows, row{"index size ÷ text size", fmt.Sprintf("%.2f", float64(size)/float64(textBytes)), fmt.Sprintf("%.0f MB for %.0f MB", float64(size)/1e6, mb)})
-	_, noop, _, _, err := indexRun(bin, full, dir)
+	rows = append(rows, barRow(row{name: "index size ÷ text size", value: fmt.Sprintf("%.2f", float64(size)/float64(textBytes)),
+		note: fmt.Sprintf("%.0f MB for %.0f MB", float64(size)/1e6, mb)}, true, "≤ 2", float64(size) <= 2*float64(textBytes)))
+	noop, err := indexRun(bin, full, dir)
 	if err != nil {
 		return err
 	}
-	rows = append(rows, row{"no-op re-run", fmt.Sprintf("%.2f s", noop.Seconds()), fmt.Sprintf("%.1f%% of the full run", 100*noop.Seconds()/wall.Seconds())})
+	noopPct, noopCap := 100*noop.wall.Seconds()/st.wall.Seconds(), 5.0
+	if big {
+		noopCap = 3
+	}
+	rows = append(rows, barRow(row{name: "no-op re-run", value: fmt.Sprintf("%.1f%% of the import", noopPct),
+		note: fmt.Sprintf("%.2f s, %.2f CPU-s", noop.wall.Seconds(), noop.cpu.Seconds())}, true, fmt.Sprintf("≤ %.0f %%", noopCap), noopPct <= noopCap))
 
 	// Search latency in process, on a warm reader, and as a whole process.
 	r, err := search.Open(full)
@@ -203,45 +230,178 @@ func run(n int, shared, work, bin string) error {
 	}
 	r.Close()
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	rows = append(rows, row{"search in process (top 10, snippets, 3 facets)", fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100])),
-		fmt.Sprintf("facets warmed in %.0f ms", ms(warm))})
-	rows = append(rows, row{"search, whole process (start to hits)", fmt.Sprintf("median %.0f ms", ms(processSearch(bin, full))), "partynews search document:18-NQ/TW"})
+	rows = append(rows, row{name: "search in process (top 10, snippets, 3 facets)", value: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100])),
+		note: fmt.Sprintf("facets warmed in %.0f ms", ms(warm))})
+	pnSearch := ms(processSearch(bin, full))
+	searchCap := 50.0
+	if big {
+		searchCap = 100
+	}
+	rows = append(rows, barRow(row{name: "search, whole process (start to hits)", value: fmt.Sprintf("median %.0f ms", pnSearch),
+		note: "partynews search document:18-NQ/TW, 10 processes"}, true, fmt.Sprintf("≤ %.0f ms", searchCap), pnSearch <= searchCap))
 	if opt.shards > 1 {
 		sharded := filepath.Join(work, "index-sharded")
 		os.RemoveAll(sharded)
-		sum, wall, _, _, err := indexRun(bin, sharded, dir, "--shards", fmt.Sprint(opt.shards))
+		sst, err := indexRun(bin, sharded, dir, "--shards", fmt.Sprint(opt.shards))
 		if err != nil {
 			return err
 		}
-		srate := float64(sum.Indexed+sum.Duplicate) / wall.Seconds()
+		srate := float64(sst.sum.Indexed+sst.sum.Duplicate) / sst.wall.Seconds()
 		rows = append(rows,
-			row{fmt.Sprintf("full pipeline, --shards %d", opt.shards), fmt.Sprintf("%.0f docs/s", srate), fmt.Sprintf("%.2f× one index", srate/rate)},
-			row{fmt.Sprintf("search, whole process, %d shards", opt.shards), fmt.Sprintf("median %.0f ms", ms(processSearch(bin, sharded))), "through bleve's IndexAlias"})
-	}
-	if om, err := exec.LookPath("omindex"); err == nil && opt.others {
-		xdb := filepath.Join(work, "xapian")
-		os.RemoveAll(xdb)
-		t := time.Now()
-		cmd := exec.Command(om, "--db", xdb, "--url", "/", "--mime-type=txt:text/plain", dir)
-		if err := cmd.Run(); err == nil {
-			d := time.Since(t)
-			xrate := float64(len(files)) / d.Seconds()
-			rows = append(rows, row{"Xapian omindex on the same files", fmt.Sprintf("%.0f docs/s", xrate),
-				fmt.Sprintf("partynews %.2f× Xapian; its index %.0f MB", rate/xrate, float64(dirSize(xdb))/1e6)})
-		}
-	}
-	if rg, err := exec.LookPath("rg"); err == nil && opt.others {
-		t := time.Now()
-		exec.Command(rg, "-c", "18-NQ/TW", dir).Run()
-		rows = append(rows, row{"ripgrep over the files", fmt.Sprintf("%.0f ms", ms(time.Since(t))), "rg -c 18-NQ/TW"})
+			row{name: fmt.Sprintf("full pipeline, --shards %d", opt.shards), value: fmt.Sprintf("%.0f docs/s", srate),
+				note: fmt.Sprintf("%.2f× one index; %.2f× its CPU", srate/rate, sst.cpu.Seconds()/st.cpu.Seconds())},
+			row{name: fmt.Sprintf("search, whole process, %d shards", opt.shards), value: fmt.Sprintf("median %.0f ms", ms(processSearch(bin, sharded))), note: "through bleve's IndexAlias"})
 	}
 
-	fmt.Printf("\n%d generated articles, %.1f MB, %d languages; %s\n\n", n, mb, len(src.Languages()), machine())
-	fmt.Printf("| %-46s | %-28s | %s\n|%s|%s|%s\n", "measure", "value", "note", strings.Repeat("-", 48), strings.Repeat("-", 30), strings.Repeat("-", 30))
+	// The peers on the same files, each as a whole process.
+	if !opt.others {
+		rows = append(rows, row{name: "peers (Lucene, Xapian, ripgrep)", value: "not run", note: "-others=false"})
+	} else {
+		rows = append(rows, lucenePeer(opt.lucene, dir, filepath.Join(work, "lucene"), float64(len(files)), rate, cpuPerDoc, big)...)
+		rows = append(rows, xapianPeer(dir, filepath.Join(work, "xapian"), float64(len(files)), rate, big)...)
+		rows = append(rows, ripgrepPeer(dir, pnSearch, big)...)
+	}
+
+	fmt.Printf("\n%d generated articles, %.1f MB, %d languages; %s\n", n, mb, len(src.Languages()), machine())
+	fmt.Printf("bars: issue 13's for %s articles\n\n", map[bool]string{false: "20,000", true: "300,000"}[big])
+	fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n|%s|%s|%s|%s|%s\n", "measure", "value", "bar", "holds", "note",
+		strings.Repeat("-", 48), strings.Repeat("-", 30), strings.Repeat("-", 12), strings.Repeat("-", 7), strings.Repeat("-", 30))
 	for _, r := range rows {
-		fmt.Printf("| %-46s | %-28s | %s\n", r.name, r.value, r.note)
+		fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n", r.name, r.value, r.bar, r.holds, r.note)
 	}
 	return nil
+}
+
+// barRow sets r's bar and whether it holds; with apply false the bar is not one
+// of the issue's for this corpus size and r gets none.
+func barRow(r row, apply bool, bar string, holds bool) row {
+	if !apply {
+		return r
+	}
+	r.bar, r.holds = bar, "no"
+	if holds {
+		r.holds = "yes"
+	}
+	return r
+}
+
+// lucenePeer runs the Lucene 8 peer (../shared/tools/lucene/run.sh) on the corpus
+// when the script and a JDK are present, and compares partynews with it.
+func lucenePeer(script, dir, out string, files, rate, cpuPerDoc float64, big bool) []row {
+	if _, err := os.Stat(script); err != nil {
+		return []row{{name: "Lucene 8 on the same files", value: "not run", note: script + " not found"}}
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		return []row{{name: "Lucene 8 on the same files", value: "not run", note: "no java: apt-get install -y --no-install-recommends default-jdk-headless liblucene8-java"}}
+	}
+	os.RemoveAll(out)
+	cmd := exec.Command("bash", script, dir, out)
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
+	if err != nil {
+		return []row{{name: "Lucene 8 on the same files", value: "failed", note: err.Error()}}
+	}
+	kv := keyValues(string(b))
+	wall, cpu := num(kv["lucene-index.wall_s"]), num(kv["lucene-index.cpu_s"])
+	if wall <= 0 || cpu <= 0 {
+		return []row{{name: "Lucene 8 on the same files", value: "failed", note: "no wall_s/cpu_s in its summary (" + out + "/summary.txt)"}}
+	}
+	lrate, lcpu := files/wall, cpu/files
+	var walls []float64
+	for _, w := range strings.Split(kv["lucene-one-query.process_wall_s"], ",") {
+		if v := num(w); v > 0 {
+			walls = append(walls, 1000*v)
+		}
+	}
+	rows := []row{
+		{name: "Lucene 8 on the same files", value: fmt.Sprintf("%.0f docs/s, %.2f ms CPU each", lrate, 1000*lcpu),
+			note: fmt.Sprintf("whole process, %s threads; index %s× the text; peak RSS %s MB; one query as a process %s ms (JVM start included)",
+				orDash(kv["lucene-index.threads"]), orDash(kv["lucene-index.index_ratio"]), orDash(kv["lucene-index.peak_rss_MB"]), medianText(walls))},
+		barRow(row{name: "partynews ÷ Lucene, docs/s", value: fmt.Sprintf("%.2f", rate/lrate), note: "the goal is to pass it"}, !big, "≥ 0.5", rate/lrate >= 0.5),
+		barRow(row{name: "CPU per article ÷ Lucene's", value: fmt.Sprintf("%.2f", cpuPerDoc/lcpu)}, !big, "≤ 2", cpuPerDoc/lcpu <= 2),
+	}
+	return rows
+}
+
+// xapianPeer indexes the corpus with Xapian's omindex when it is installed.
+func xapianPeer(dir, xdb string, files, rate float64, big bool) []row {
+	om, err := exec.LookPath("omindex")
+	if err != nil {
+		return []row{{name: "Xapian omindex on the same files", value: "not run", note: "no omindex: apt-get install xapian-omega"}}
+	}
+	os.RemoveAll(xdb)
+	t := time.Now()
+	cmd := exec.Command(om, "--db", xdb, "--url", "/", "--mime-type=txt:text/plain", dir)
+	if err := cmd.Run(); err != nil {
+		return []row{{name: "Xapian omindex on the same files", value: "failed", note: err.Error()}}
+	}
+	xrate := files / time.Since(t).Seconds()
+	return []row{
+		{name: "Xapian omindex on the same files", value: fmt.Sprintf("%.0f docs/s", xrate),
+			note: fmt.Sprintf("%.1f CPU-s; its index %.0f MB", (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds(), float64(dirSize(xdb))/1e6)},
+		barRow(row{name: "partynews ÷ Xapian, docs/s", value: fmt.Sprintf("%.2f", rate/xrate)}, !big, "≥ 1.5", rate/xrate >= 1.5),
+	}
+}
+
+// ripgrepPeer times ripgrep over the files (one warm-up, median of five) and
+// compares partynews's whole-process search with it.
+func ripgrepPeer(dir string, pnSearch float64, big bool) []row {
+	rg, err := exec.LookPath("rg")
+	if err != nil {
+		return []row{{name: "ripgrep over the files", value: "not run", note: "no rg: apt-get install ripgrep"}}
+	}
+	var d []float64
+	for i := 0; i < 6; i++ {
+		t := time.Now()
+		exec.Command(rg, "-c", "18-NQ/TW", dir).Run()
+		if i > 0 {
+			d = append(d, ms(time.Since(t)))
+		}
+	}
+	sort.Float64s(d)
+	return []row{
+		{name: "ripgrep over the files", value: fmt.Sprintf("median %.0f ms", d[len(d)/2]), note: "rg -c 18-NQ/TW, after one warm-up run"},
+		barRow(row{name: "search, whole process, vs ripgrep", value: fmt.Sprintf("%.1f× faster", d[len(d)/2]/pnSearch)}, !big, "≥ 3×", d[len(d)/2] >= 3*pnSearch),
+	}
+}
+
+// keyValues reads run.sh's summary: "label: k=v k=v | k=v ..." lines, as
+// "label.k" → v.
+func keyValues(s string) map[string]string {
+	kv := map[string]string{}
+	for _, l := range strings.Split(s, "\n") {
+		label, rest, ok := strings.Cut(l, ": ")
+		if !ok {
+			continue
+		}
+		for _, f := range strings.Fields(rest) {
+			if k, v, ok := strings.Cut(f, "="); ok {
+				kv[label+"."+k] = v
+			}
+		}
+	}
+	return kv
+}
+
+func num(s string) float64 {
+	var f float64
+	fmt.Sscan(s, &f)
+	return f
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func medianText(v []float64) string {
+	if len(v) == 0 {
+		return "–"
+	}
+	sort.Float64s(v)
+	return fmt.Sprintf("%.0f", v[len(v)/2])
 }
 
 // processSearch returns the median wall time of ten whole search processes.
@@ -266,22 +426,83 @@ func ratio(rate, raw float64) string {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 type summary struct {
-	Indexed, Duplicate, Unchanged int
+	Seen, Indexed, Duplicate, Unchanged int
 }
 
-// indexRun runs partynews index and returns its summary, wall time, peak RSS as
-// the kernel counts it (file pages that scorch maps count too) and the peak of
-// its anonymous memory (RssAnon, sampled every 200 ms).
-func indexRun(bin, idx, dir string, flags ...string) (summary, time.Duration, int64, int64, error) {
-	cmd := exec.Command(bin, append(append([]string{"index", "--index", idx, "--json", "-q"}, flags...), dir)...)
+// runStat is one partynews index process.
+type runStat struct {
+	sum       summary
+	wall, cpu time.Duration
+	rss, anon int64          // the kernel's peak RSS (mapped index files included) and peak RssAnon
+	progress  []progressMark // from its progress lines
+}
+
+type progressMark struct {
+	at   time.Duration
+	done int
+}
+
+// thirds returns the rates of the first and the last third of the files, read
+// off the progress lines (linear between two lines); the last third runs to the
+// end of the process. 0 when there are too few lines to tell.
+func (s runStat) thirds() (first, last float64) {
+	total := s.sum.Seen
+	marks := append([]progressMark{{0, 0}}, s.progress...)
+	if len(marks) < 4 || total == 0 {
+		return 0, 0
+	}
+	marks = append(marks, progressMark{s.wall, total})
+	at := func(done float64) time.Duration {
+		for i := 1; i < len(marks); i++ {
+			a, b := marks[i-1], marks[i]
+			if float64(b.done) >= done && b.done > a.done {
+				f := (done - float64(a.done)) / float64(b.done-a.done)
+				return a.at + time.Duration(f*float64(b.at-a.at))
+			}
+		}
+		return s.wall
+	}
+	third := float64(total) / 3
+	t1, t2 := at(third), at(2*third)
+	if t1 <= 0 || t2 >= s.wall {
+		return 0, 0
+	}
+	return third / t1.Seconds(), third / (s.wall - t2).Seconds()
+}
+
+// indexRun runs partynews index and measures it: wall and CPU time, the
+// kernel's peak RSS (file pages that scorch maps count too), the peak of its
+// anonymous memory (RssAnon, sampled every 200 ms), and its progress lines
+// (partynews logs one every 10 s when stderr is not a terminal), which go on to
+// our stderr.
+func indexRun(bin, idx, dir string, flags ...string) (runStat, error) {
+	var st runStat
+	cmd := exec.Command(bin, append(append([]string{"index", "--index", idx, "--json"}, flags...), dir)...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
-	cmd.Stderr = os.Stderr
+	errPipe, err := cmd.StderrPipe()
+	if err != nil {
+		return st, err
+	}
 	t := time.Now()
 	if err := cmd.Start(); err != nil {
-		return summary{}, 0, 0, 0, err
+		return st, err
 	}
-	var anon int64
+	logged := make(chan struct{})
+	go func() {
+		defer close(logged)
+		sc := bufio.NewScanner(errPipe)
+		for sc.Scan() {
+			l := sc.Text()
+			fmt.Fprintln(os.Stderr, l)
+			if i := strings.Index(l, " done="); i >= 0 && strings.Contains(l, "msg=indexing") {
+				var done int
+				if _, err := fmt.Sscan(l[i+len(" done="):], &done); err == nil {
+					st.progress = append(st.progress, progressMark{time.Since(t), done})
+				}
+			}
+		}
+	}()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -292,22 +513,24 @@ func indexRun(bin, idx, dir string, flags ...string) (summary, time.Duration, in
 			}
 			for _, l := range strings.Split(string(b), "\n") {
 				var kb int64
-				if _, err := fmt.Sscanf(l, "RssAnon: %d kB", &kb); err == nil && kb<<10 > anon {
-					anon = kb << 10
+				if _, err := fmt.Sscanf(l, "RssAnon: %d kB", &kb); err == nil && kb<<10 > st.anon {
+					st.anon = kb << 10
 				}
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
 	}()
-	err := cmd.Wait()
-	wall := time.Since(t)
+	<-logged // the pipe closes when the process exits
+	err = cmd.Wait()
+	st.wall = time.Since(t)
 	<-done
-	var s summary
-	json.Unmarshal(out.Bytes(), &s)
+	json.Unmarshal(out.Bytes(), &st.sum)
 	if err != nil {
-		return s, wall, 0, 0, fmt.Errorf("index run: %w", err)
+		return st, fmt.Errorf("index run: %w", err)
 	}
-	return s, wall, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10, anon, nil
+	st.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	st.rss = cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	return st, nil
 }
 
 func dirSize(dir string) int64 {
