@@ -294,7 +294,58 @@ func (People) Extract(t *Text) []Entity {
 		t.Claim(start, stop)
 		i = end
 	}
-	return t.dropNotNames(out)
+	return t.givenNames(t.dropNotNames(out))
+}
+
+// givenNames finds, in an article written in another script, a Vietnamese
+// given name standing alone in Latin letters after the article has named the
+// person in full: "Nguyen Phu Trong …, Trong က …" — how the archive refers to
+// someone again. The mention gets the full name's key, so it counts for that
+// person. Only the last word of a Latin name of three words or more counts, and
+// only where Latin words are few: in a Latin-script article a lone capitalised
+// word is too often something else.
+func (t *Text) givenNames(out []Entity) []Entity {
+	var given map[string]string // given name → the full name's key
+	for _, e := range out {
+		if w := strings.Fields(e.Text); len(w) >= 3 && isLatinWord(e.Text) && e.Key != "" {
+			if given == nil {
+				given = map[string]string{}
+			}
+			given[w[len(w)-1]] = e.Key
+		}
+	}
+	if given == nil {
+		return out
+	}
+	latinWord := func(k int) bool {
+		return k >= 0 && k < len(t.Toks) && t.Toks[k].Kind == Word && isLatinWord(t.S[t.Toks[k].Start:t.Toks[k].End])
+	}
+	latin, other := 0, 0 // letters in Latin words and in others
+	for k, tok := range t.Toks {
+		if tok.Kind == Word {
+			if n := utf8.RuneCountInString(t.S[tok.Start:tok.End]); latinWord(k) {
+				latin += n
+			} else {
+				other += n
+			}
+		}
+	}
+	if latin*2 > other {
+		return out
+	}
+	for k, tok := range t.Toks {
+		if tok.Kind != Word || t.claimed[k] {
+			continue
+		}
+		w := t.S[tok.Start:tok.End]
+		key, ok := given[w]
+		if !ok || latinWord(k-1) || latinWord(k+1) {
+			continue // not a given name alone, or part of a longer Latin run
+		}
+		out = append(out, Entity{Type: Person, Text: w, Value: w, Start: tok.Start, End: tok.End, Key: key})
+		t.Claim(tok.Start, tok.End)
+	}
+	return out
 }
 
 // nameWord reports whether token k can be part of a name: a word whose

@@ -75,6 +75,13 @@ var personCases = []struct {
 	// Persian: surnames as Persian spells them, particles end a name
 	{"fa", "لو هوای ترونگ، دبیر کمیته مرکزی حزب؛ نگوین آنه توان، عضو کمیته", []string{"لو هوای ترونگ", "نگوین آنه توان"}},
 	{"fa", "نخست وزیر فام مین چین را دید", []string{"فام مین چین"}},
+	// a given name alone in Latin letters, after the full name, in an article
+	// of another script: the same person (not in a Latin article, not inside
+	// a longer Latin run)
+	{"my", "ဗီယက်နမ်ကွန်မြူနစ်ပါတီ ဗဟိုကော်မတီ အစည်းအဝေးတွင် ပါတီက Nguyen Van Thanh ကို ရွေးချယ်ခဲ့သည်။ Thanh က ပြောသည်။", []string{"Nguyen Van Thanh", "Thanh"}},
+	{"th", "นาย Le Minh Hung กล่าวว่า Hung จะเดินทางไปกรุงฮานอยในสัปดาห์หน้า", []string{"Le Minh Hung", "Hung"}},
+	{"th", "นาย Nguyen Van Minh กล่าวถึงคำสอนของประธาน Ho Chi Minh ในการประชุมใหญ่", []string{"Nguyen Van Minh", "Ho Chi Minh"}},
+	{"en", "Mr. Nguyen Van Thanh spoke. Thanh Hoa province sent delegates.", []string{"Nguyen Van Thanh"}},
 }
 
 func TestPeople(t *testing.T) {
