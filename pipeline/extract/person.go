@@ -815,6 +815,9 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	if !titled && !isLatinWord(text) && (names.placeSk[SkeletonKey(key)] || names.placeLo[looseKeys.get(key, looseKey)]) {
 		return true
 	}
+	if !titled && first >= 2 && t.tok(first-1) == "(" && t.isCity(first-2) && t.tok(end+1) == ")" {
+		return true // Hoang Tien commune (Hoang Hoa): the district it lies in
+	}
 	before := first - 1
 	if before > 0 && cityOf[t.lower[before]] && names.cityBefore[t.lower[before-1]] {
 		before-- // Ciudad de Ho Chi Minh, ville de Hô Chi Minh

@@ -36,6 +36,9 @@ var personCases = []struct {
 	{"en", "Ms. H'Hen Nie spoke; the rock'n'roll Band", []string{"H'Hen Nie"}},
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
+	// a name in brackets after a commune or district is the unit it lies in
+	{"en", "the ceremony in Quang Phu commune (Hoang Khanh) was held", nil},
+	{"fr", "dans le district de Dan Phuong (Ha Noi), M. Nguyen Van Binh a parlé", []string{"Nguyen Van Binh"}},
 	{"hu", "a Hoan Kiem kerület és Dong Thap tartomány vezetői", nil},
 	// a word for city before the name, with or without "of"
 	{"es", "El camarada Nguyen Van Nen, secretario del Comité del Partido de Ciudad Ho Chi Minh, asistió.", []string{"Nguyen Van Nen"}},
