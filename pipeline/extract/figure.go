@@ -207,6 +207,12 @@ func (t *Text) notFigure(i, j int) bool {
 	if _, _, ok := t.matchBefore(i, t.Lex.OrdinalBefore); ok {
 		return true
 	}
+	if t.Lang != "vi" {
+		// Vietnamese left untranslated in a quote or a name: "lần thứ 12"
+		if _, _, ok := t.matchBefore(i, LexiconFor("vi").OrdinalBefore); ok {
+			return true
+		}
+	}
 	if _, _, ok := t.matchBefore(i, t.Lex.NumberSign); ok {
 		return true // an identifier: संख्या 3111, No. 3
 	}

@@ -21,6 +21,8 @@ var heldoutCases = []struct {
 	// bn
 	{"bn", "১৫ থেকে ১৭ অক্টোবর, ২০২৫ পর্যন্ত ১৪তম পার্টি কংগ্রেসে ২০০ জনেরও বেশি প্রতিনিধি উপস্থিত ছিলেন।", []string{"2025-10-15", "2025-10-17"}, []string{"200"}, nil},
 	{"bn", "জিডিপি প্রবৃদ্ধি ৮.০২% এবং ১.২ মিলিয়ন হেক্টর জমি, ২০২১-২০২৫ সময়কালে।", nil, []string{"8.02", "1200000"}, nil},
+	// cs, with Vietnamese left untranslated: "lần thứ 12" is an ordinal in any language
+	{"cs", "Sjezd strany (Đại hội Đảng lần thứ 12) přijal 25 usnesení za účasti 1 200 delegátů.", nil, []string{"25", "1200"}, nil},
 	// de
 	{"de", "Vom 15. bis 17. Oktober 2025 nahmen mehr als 200 Delegierte am 14. Parteitag teil.", []string{"2025-10-15", "2025-10-17"}, []string{"200"}, nil},
 	{"de", "Das BIP wuchs um 8,02 % auf 1,2 Millionen Milliarden VND; 12.500 Hektar im Zeitraum 2021–2025.", nil, []string{"8.02", "1200000000000000", "12500"}, nil},
