@@ -346,8 +346,9 @@ func ascii(s string) string {
 
 // wordFigures finds numbers written inside word token i of an unspaced script,
 // each followed by a counter of [number_after]: 三省 (3), 二十五个 (25),
-// သုံးကြိမ် (3). Han numerals are read by their grammar (二十五, 三千五百,
-// 四万); other number words count only at the start of the word. A numeral
+// သုံးကြိမ် (3), ဒေါက်တိုင်လေးခု (4). Han numerals are read by their grammar
+// (二十五, 三千五百, 四万); other number words at the start of the word, or
+// inside it with their counter right after. A numeral
 // after an [ordinal_before] (第十四届) or before an [ordinal_after] is no figure,
 // nor a lone 一 (one, a).
 func (t *Text) wordFigures(i int) []Entity {
@@ -365,12 +366,15 @@ func (t *Text) wordFigures(i int) []Entity {
 			if !prevNum {
 				v, n, ok = t.hanNumber(s[p:])
 			}
-		} else if p == 0 { // a number word that starts the word: သုံးကြိမ်
+		} else if p == 0 || !prevNum { // a number word: သုံးကြိမ်, inside a word ဒေါက်တိုင်လေးခု
 			for _, x := range t.Lex.Numbers.single {
-				if w := t.Lex.Numbers.list[x].toks[0]; len(w) < len(s) && strings.HasPrefix(s, w) {
+				if w := t.Lex.Numbers.list[x].toks[0]; len(w) < len(s)-p && strings.HasPrefix(s[p:], w) {
 					v, n, ok = t.Lex.Numbers.list[x].Value, len(w), true
 					break
 				}
+			}
+			if ok && p > 0 && !t.counterAt(s[p+n:]) {
+				ok = false // inside a word, only a number word with its counter
 			}
 		}
 		if !ok {
@@ -405,6 +409,16 @@ func (t *Text) wordFigures(i int) []Entity {
 		prevNum = false
 	}
 	return out
+}
+
+// counterAt reports a counter of [number_after] at the start of s.
+func (t *Text) counterAt(s string) bool {
+	for _, x := range t.Lex.NumberAfter.single {
+		if strings.HasPrefix(s, t.Lex.NumberAfter.list[x].toks[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hanNumber reads a Han numeral at the start of s (二十五, 三千五百, 四万, 两):
