@@ -38,3 +38,23 @@ func TestDigitValueEveryScript(t *testing.T) {
 		t.Errorf("%d runes are digits, want %d", n, want)
 	}
 }
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"२०२५":       "2025",
+		"۲۰۲۵":       "2025",
+		"٢٠٢٥":       "2025",
+		"৩ আগস্ট":    "3 আগস্ট",
+		"๒๕๖๘":       "2568",
+		"໒໐໒໕":       "2025",
+		"២០២៥":       "2025",
+		"18-NQ/TW":   "18-NQ/TW",
+		"１２３":        "123",
+		"सम्मेलन 2०": "सम्मेलन 20",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

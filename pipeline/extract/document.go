@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/partynews/partynews/corpus"
+	"github.com/partynews/partynews/digits"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -134,7 +134,7 @@ type group struct {
 
 // document tries to read a document code starting with the number at token i.
 func (t *Text) document(i int) (Entity, int, bool) {
-	num := corpus.FoldDigits(t.S[t.Toks[i].Start:t.Toks[i].End]) // 05-CT/TW keeps its 0
+	num := digits.Fold(t.S[t.Toks[i].Start:t.Toks[i].End]) // 05-CT/TW keeps its 0
 	sep := sepOf(t.tok(i + 1))
 	if sep == 0 {
 		return t.spacedDocument(i, num)
@@ -154,7 +154,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 			term := t.Toks[typ.next]
 			start := t.Toks[i].Start
 			return Entity{Type: Document, Text: t.S[start:term.End], Start: start, End: term.End,
-				Value: num + "/" + corpus.FoldDigits(year) + "/" + typ.code + corpus.FoldDigits(t.S[term.Start:term.End])}, typ.next + 1, true
+				Value: num + "/" + digits.Fold(year) + "/" + typ.code + digits.Fold(t.S[term.Start:term.End])}, typ.next + 1, true
 		}
 		if !ok || sepOf(t.tok(typ.next)) != '-' {
 			return Entity{}, 0, false
@@ -163,7 +163,7 @@ func (t *Text) document(i int) (Entity, int, bool) {
 		if !ok {
 			return Entity{}, 0, false
 		}
-		value, g, parts = num+"/"+corpus.FoldDigits(year)+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
+		value, g, parts = num+"/"+digits.Fold(year)+"/"+typ.code+"-"+iss.code, iss, []group{typ, iss}
 	case sep == '/':
 		// State form: 10/CT-UBND
 		typ, ok := t.codeGroup(j, false)

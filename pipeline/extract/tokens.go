@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/partynews/partynews/corpus"
+	"github.com/partynews/partynews/digits"
 )
 
 // TokKind classifies a token.
@@ -69,7 +69,7 @@ func Tokenize(s string) []Token {
 // unicode package's range tables cost a binary search per rune.
 const (
 	clSpace = 1 << iota // unicode.IsSpace
-	clDigit             // a decimal digit of some script (corpus.DigitValue)
+	clDigit             // a decimal digit of some script (digits.Value)
 	clWord              // a letter or a mark
 	clCased             // unicode.ToLower changes it
 	clUpper             // unicode.IsUpper
@@ -140,7 +140,7 @@ func toLower(w string) string {
 }
 
 func isDigit(r rune) bool {
-	_, ok := corpus.DigitValue(r)
+	_, ok := digits.Value(r)
 	return ok
 }
 
@@ -306,7 +306,7 @@ func (t *Text) matchBefore(i int, ps phrases) (p phrase, first int, ok bool) {
 func digitsValue(s string) int {
 	n := 0
 	for _, r := range s {
-		d, _ := corpus.DigitValue(r)
+		d, _ := digits.Value(r)
 		n = n*10 + d
 		if n > 1e9 {
 			return n
@@ -315,7 +315,7 @@ func digitsValue(s string) int {
 	return n
 }
 
-func digitValue(r rune) (int, bool) { return corpus.DigitValue(r) }
+func digitValue(r rune) (int, bool) { return digits.Value(r) }
 
 // claimURLs claims every URL and e-mail address, whose digits are no entity.
 func (t *Text) claimURLs() {
