@@ -87,26 +87,28 @@ func TestFiguresAndDates(t *testing.T) {
 	for _, c := range figDateCases {
 		es := All(c.text, c.lang, Default()...)
 		checkSpans(t, c.text, es)
-		for _, typ := range []string{Date, Figure} {
-			want := c.dates
-			if typ == Figure {
-				want = c.figures
-			}
-			var got []string
-			seen := map[string]bool{}
-			for _, e := range es {
-				if e.Type == typ && !seen[e.Value] {
-					seen[e.Value] = true
-					got = append(got, e.Value)
-				}
-			}
-			sort.Strings(got)
-			w := append([]string(nil), want...)
-			sort.Strings(w)
-			if strings.Join(got, " ") != strings.Join(w, " ") {
-				t.Errorf("%s %q: %s values %v, want %v", c.lang, c.text, typ, got, w)
-			}
+		checkValues(t, c.lang, c.text, es, Date, c.dates)
+		checkValues(t, c.lang, c.text, es, Figure, c.figures)
+	}
+}
+
+// checkValues compares the distinct values of the entities of type typ with
+// want, in any order.
+func checkValues(t *testing.T, lang, text string, es []Entity, typ string, want []string) {
+	t.Helper()
+	var got []string
+	seen := map[string]bool{}
+	for _, e := range es {
+		if e.Type == typ && !seen[e.Value] {
+			seen[e.Value] = true
+			got = append(got, e.Value)
 		}
+	}
+	sort.Strings(got)
+	w := append([]string(nil), want...)
+	sort.Strings(w)
+	if strings.Join(got, " ") != strings.Join(w, " ") {
+		t.Errorf("%s %q: %s values %v, want %v", lang, text, typ, got, w)
 	}
 }
 
