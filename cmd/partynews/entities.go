@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -125,20 +126,14 @@ month: {"month","articles"}.
 			if err := checkLang(lang, r.Languages()); err != nil {
 				return err
 			}
-			// the bounds of search (partynews help query): repeated words once,
-			// the clause cap, the time limit
-			lim := qbound.Limits{Timeout: timeout}
-			if timeout == 0 {
-				lim.Timeout = -1
-			}
-			if q, err = qbound.Bound(q, lim); err != nil {
-				return &exitError{exitUsage, err}
-			}
-			ctx, cancel, stopped := qbound.WithLimit(c.Context(), lim)
-			defer cancel()
-			tl, err := r.Timeline(ctx, q, search.SearchOptions{Lang: lang, Canon: search.Canon})
-			if err = stopped(err); err != nil {
-				return &exitError{exitUsage, err}
+			// the bounds of search (partynews help query)
+			var tl *search.Timeline
+			err = bounded(c, q, timeout, func(ctx context.Context, q *search.Query) (err error) {
+				tl, err = r.Timeline(ctx, q, search.SearchOptions{Lang: lang, Canon: search.Canon})
+				return err
+			})
+			if err != nil {
+				return err
 			}
 			months := tl.Months
 			out := c.OutOrStdout()

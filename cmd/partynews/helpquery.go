@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -108,26 +109,42 @@ func newHelpQueryCmd() *cobra.Command {
 // timeoutFlagHelp is the --timeout flag's help.
 var timeoutFlagHelp = fmt.Sprintf("stop a search after this long and say so, exit 2 (0: no limit; default %v)", qbound.DefaultTimeout)
 
-// boundedSearch runs q within the query bounds (qbound): repeated words once,
-// the clause cap, the time limit timeout (0: none); its notes go to stderr.
-// A refused or stopped query is a usage error (exit 2) with one line.
-func boundedSearch(c *cobra.Command, r *search.Searcher, q *search.Query, opt search.SearchOptions, timeout time.Duration) (*search.Results, error) {
+// bounded runs do on q within the query bounds (qbound): repeated words once,
+// the clause cap, the time limit timeout (0: none). A refused or stopped query
+// is a usage error (exit 2) with one line.
+func bounded(c *cobra.Command, q *search.Query, timeout time.Duration, do func(context.Context, *search.Query) error) error {
 	lim := qbound.Limits{Timeout: timeout}
 	if timeout == 0 {
 		lim.Timeout = -1
 	}
 	q, err := qbound.Bound(q, lim)
 	if err != nil {
-		return nil, &exitError{exitUsage, err}
+		return &exitError{exitUsage, err}
 	}
 	ctx, cancel, stopped := qbound.WithLimit(c.Context(), lim)
 	defer cancel()
-	res, err := r.Search(ctx, q, opt)
-	if err = stopped(err); err != nil {
-		return nil, &exitError{exitUsage, err}
+	if err := stopped(do(ctx, q)); err != nil {
+		return &exitError{exitUsage, err}
 	}
-	for _, n := range res.Notes {
-		fmt.Fprintln(c.ErrOrStderr(), "partynews: note: "+n)
+	return nil
+}
+
+// boundedSearch is r.Search within the query bounds (see bounded); with notes,
+// the search's notes go to stderr (once per command: a later page would repeat
+// them).
+func boundedSearch(c *cobra.Command, r *search.Searcher, q *search.Query, opt search.SearchOptions, timeout time.Duration, notes bool) (*search.Results, error) {
+	var res *search.Results
+	err := bounded(c, q, timeout, func(ctx context.Context, q *search.Query) (err error) {
+		res, err = r.Search(ctx, q, opt)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if notes {
+		for _, n := range res.Notes {
+			fmt.Fprintln(c.ErrOrStderr(), "partynews: note: "+n)
+		}
 	}
 	return res, nil
 }

@@ -108,7 +108,7 @@ value, query or index, or a query refused as too long or stopped at its
 			shown := 0
 			if count {
 				opt.Limit, opt.Facets = 1, nil
-				res, err := boundedSearch(c, r, q, opt, timeout)
+				res, err := boundedSearch(c, r, q, opt, timeout, true)
 				if err != nil {
 					return err
 				}
@@ -127,7 +127,7 @@ value, query or index, or a query refused as too long or stopped at its
 					if !first {
 						opt.Facets = nil
 					}
-					res, err := boundedSearch(c, r, q, opt, timeout)
+					res, err := boundedSearch(c, r, q, opt, timeout, first)
 					if err != nil {
 						return err
 					}
