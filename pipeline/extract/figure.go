@@ -373,7 +373,7 @@ func (t *Text) wordFigures(i int) []Entity {
 					break
 				}
 			}
-			if ok && p > 0 && !t.counterAt(s[p+n:]) {
+			if ok && p > 0 && t.counterAt(s[p+n:]) == 0 {
 				ok = false // inside a word, only a number word with its counter
 			}
 		}
@@ -383,13 +383,7 @@ func (t *Text) wordFigures(i int) []Entity {
 			continue
 		}
 		rest := s[p+n:]
-		counter := 0
-		for _, x := range t.Lex.NumberAfter.single {
-			if w := t.Lex.NumberAfter.list[x].toks[0]; strings.HasPrefix(rest, w) {
-				counter = len(w)
-				break
-			}
-		}
+		counter := t.counterAt(rest)
 		ordinal := false
 		for _, x := range t.Lex.OrdinalBefore.single {
 			if strings.HasSuffix(s[:p], t.Lex.OrdinalBefore.list[x].toks[0]) {
@@ -411,14 +405,15 @@ func (t *Text) wordFigures(i int) []Entity {
 	return out
 }
 
-// counterAt reports a counter of [number_after] at the start of s.
-func (t *Text) counterAt(s string) bool {
+// counterAt returns the length in bytes of a counter of [number_after] at the
+// start of s, 0 if none.
+func (t *Text) counterAt(s string) int {
 	for _, x := range t.Lex.NumberAfter.single {
-		if strings.HasPrefix(s, t.Lex.NumberAfter.list[x].toks[0]) {
-			return true
+		if w := t.Lex.NumberAfter.list[x].toks[0]; strings.HasPrefix(s, w) {
+			return len(w)
 		}
 	}
-	return false
+	return 0
 }
 
 // hanNumber reads a Han numeral at the start of s (二十五, 三千五百, 四万, 两):
