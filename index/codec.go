@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -74,44 +73,38 @@ func decodeSource(src string) (*Document, error) {
 	return &s.Document, nil
 }
 
-// Fields returns a document's fields as the index holds them — text per
-// language, lang, paths, source URL and every entity field — for an export to
-// another engine that should match partynews's own index.
+// Fields returns a document's fields for an export to another engine that
+// should match partynews's own index: text in a field pair per language
+// (LeadField, BodyField) that the engine analyses with that language's
+// analyzer, lang, paths, source URL and every entity field.
 func Fields(d *Document) map[string]interface{} {
 	m := toBleve(&stored{Document: *d})
 	delete(m, FieldSource)
 	delete(m, FieldFile)
+	delete(m, FieldLead)
+	delete(m, FieldBody)
+	m[LeadField(d.Lang)] = d.Lead
+	m[BodyField(d.Lang)] = bodyText(d)
 	m[FieldPath] = d.Paths
 	return m
 }
 
-// toBleve maps a document to the fields of the index mapping.
+// toBleve maps a document to the fields of the index mapping, as a value
+// for bleve to walk through the mapping. The writer builds the same
+// document itself (bleveDocument); the two are compared by a test.
 func toBleve(sd *stored) map[string]interface{} {
 	d := &sd.Document
-	slim := *sd
-	slim.Lead, slim.Body, slim.Captions = "", "", nil
-	if sp := d.Spans; sp.Lead != nil || len(sp.Body) > 0 || len(sp.Captions) > 0 {
-		slim.Spans = &sp
-	}
-	src, _ := json.Marshal(slim)
 	files := make([]string, len(sd.Files))
 	for i, f := range sd.Files {
 		files[i] = fileTerm(f.Path, f.Size, f.ModTime)
 	}
-	body := d.Body
-	if len(d.Captions) > 0 {
-		body += "\n" + strings.Join(d.Captions, "\n")
-	}
-	if d.Byline != "" {
-		body += "\n" + d.Byline
-	}
 	m := map[string]interface{}{
-		FieldLang:         d.Lang,
-		FieldPath:         d.Paths,
-		FieldFile:         files,
-		LeadField(d.Lang): d.Lead,
-		BodyField(d.Lang): body,
-		FieldSource:       string(src),
+		FieldLang:   d.Lang,
+		FieldPath:   d.Paths,
+		FieldFile:   files,
+		FieldLead:   TextValue(d.Lang, d.Lead),
+		FieldBody:   TextValue(d.Lang, bodyText(d)),
+		FieldSource: string(sourceJSON(sd)),
 	}
 	if d.SourceURL != "" {
 		m[FieldSourceURL] = d.SourceURL

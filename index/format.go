@@ -13,9 +13,16 @@ import (
 // FormatVersion is the version of what an index holds: its fields and how
 // their text is analysed. An index built with another analysis finds other
 // words (version 2: Korean bigrams, words joined by a full stop cut into their
-// parts, typographic apostrophes folded), so a newer version asks for a
-// rebuild. Indexes without a version are version 1.
-const FormatVersion = 2
+// parts, typographic apostrophes folded; version 3: one lead and one body
+// field for every language, terms tagged with it, instead of a field pair per
+// language), so a newer version asks for a rebuild. Searches still read an
+// index of version 2 or 1 (Reader.TextFields). Indexes without a version are
+// version 1.
+const FormatVersion = 3
+
+// analysisVersion is the oldest format whose text a search reads as this
+// version analyses it: an older index misses words until it is rebuilt.
+const analysisVersion = 2
 
 // formatKey is the bleve internal key holding the format version; bleve keeps
 // it in the snapshot, so every published generation carries it.

@@ -5,16 +5,19 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// LeadField and BodyField name a language's text fields.
+// LeadField and BodyField name a language's text fields in an index of format
+// 2 and earlier, which had two fields per language, and in the Elasticsearch
+// export, which keeps them (Fields).
 func LeadField(lang string) string { return "lead_" + fieldLang(lang) }
 
-// BodyField names a language's body field (body, captions and byline).
+// BodyField names a language's body field (body, captions and byline) in an
+// index of format 2 and earlier and in the export.
 func BodyField(lang string) string { return "body_" + fieldLang(lang) }
 
 // NewMapping returns the index mapping: explicit fields only, nothing dynamic.
 func NewMapping() *mapping.IndexMappingImpl {
 	m := mapping.NewIndexMapping()
-	m.DefaultAnalyzer = AnalyzerName("und")
+	m.DefaultAnalyzer = TextAnalyzerName
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -33,23 +36,19 @@ func NewMapping() *mapping.IndexMappingImpl {
 		case Stored:
 			f = mapping.NewTextFieldMapping()
 			f.Index, f.IncludeTermVectors = false, false
+		case Text:
+			f = mapping.NewTextFieldMapping()
+			f.Analyzer = TextAnalyzerName
+			f.IncludeTermVectors = true // phrase queries need positions
 		}
 		f.Store = sf.Kind == Stored
 		f.IncludeInAll = false
 		f.DocValues = sf.DocValues
 		doc.AddFieldMappingsAt(sf.Name, f)
 	}
-	for _, lang := range Languages {
-		for _, name := range []string{LeadField(lang), BodyField(lang)} {
-			f := mapping.NewTextFieldMapping()
-			f.Analyzer = AnalyzerName(lang)
-			f.Store = false
-			f.IncludeInAll = false
-			f.IncludeTermVectors = true // phrase queries need positions
-			f.DocValues = false
-			doc.AddFieldMappingsAt(name, f)
-		}
-	}
+	// no _all field: every query names its fields, and composing an empty
+	// _all costs every document a visit of every field
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	return m
 }

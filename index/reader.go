@@ -26,13 +26,15 @@ type Reader struct {
 	idx    bleve.Index // the one shard's index, or an alias over the shards' indexes
 	shards []readShard // one per shard; an index that is not sharded has one
 	langs  []string
+	format int // the oldest format version of the shards
 }
 
 // readShard is one shard's published generation.
 type readShard struct {
-	dir string
-	gen int
-	idx bleve.Index
+	dir    string
+	gen    int
+	idx    bleve.Index
+	format int
 }
 
 // Open opens the index in dir for reading; a sharded index is read through a
@@ -51,6 +53,7 @@ func Open(dir string) (*Reader, error) {
 		}
 	}
 	idxs := make([]bleve.Index, 0, len(dirs))
+	r.format = FormatVersion
 	for _, d := range dirs {
 		s, err := openShardReader(d)
 		if err != nil {
@@ -60,6 +63,7 @@ func Open(dir string) (*Reader, error) {
 		r.shards = append(r.shards, s)
 		idxs = append(idxs, s.idx)
 		r.gen = max(r.gen, s.gen)
+		r.format = min(r.format, s.format)
 	}
 	if len(idxs) == 1 {
 		r.idx = idxs[0]
@@ -94,10 +98,11 @@ func openShardReader(dir string) (readShard, error) {
 			return readShard{}, &DamagedError{Gen: path, Err: errors.New("a snapshot could not be loaded")}
 		}
 		if err == nil {
-			if v := formatOf(idx); v < FormatVersion {
+			v := formatOf(idx)
+			if v < analysisVersion {
 				warnOutdated(dir, v)
 			}
-			return readShard{dir: dir, gen: gen, idx: idx}, nil
+			return readShard{dir: dir, gen: gen, idx: idx, format: v}, nil
 		}
 		// A writer may have just published a newer generation and removed this one.
 		lastErr = err

@@ -42,7 +42,7 @@ func TestKoreanRecallEndToEnd(t *testing.T) {
 		}
 		id := fmt.Sprint(i)
 		lead, body := a.Lead(), a.Join(corpus.Body, corpus.Caption)
-		if err := idx.Index(id, map[string]interface{}{LeadField("ko"): lead, BodyField("ko"): body}); err != nil {
+		if err := idx.Index(id, map[string]interface{}{FieldLead: TextValue("ko", lead), FieldBody: TextValue("ko", body)}); err != nil {
 			t.Fatal(err)
 		}
 		words[id] = contentWords(lead + "\n" + body)
@@ -64,10 +64,10 @@ func TestKoreanRecallEndToEnd(t *testing.T) {
 			}
 			terms := make([]string, len(toks))
 			for i, tk := range toks {
-				terms[i] = string(tk.Term)
+				terms[i] = TextTerm("ko", string(tk.Term))
 			}
 			var qs []query.Query
-			for _, fld := range []string{LeadField("ko"), BodyField("ko")} {
+			for _, fld := range []string{FieldLead, FieldBody} {
 				if len(terms) == 1 {
 					q := query.NewTermQuery(terms[0])
 					q.SetField(fld)

@@ -15,6 +15,7 @@ const (
 	Numeric              // float64 values, for ranges
 	DateTime             // time.Time values, for ranges and sorting
 	Stored               // stored only, not indexed
+	Text                 // analysed text of every language, terms tagged with it (TextTerm)
 )
 
 // Field is one row of the schema: a field of the index mapping, what it is
@@ -42,10 +43,15 @@ type Field struct {
 	Related func(e *Entity) bool
 }
 
-// Field names of the bleve documents. Text lives in one field per language
-// (lead_hi, body_ur …) so each field has exactly one analyzer at index and query
-// time; entity fields are keywords shared by every language.
+// Field names of the bleve documents. The text of every language lives in two
+// fields, lead and body; each term is tagged with its language ("hi\x1f…",
+// TextTerm), so a language's terms are exactly what its own analyzer makes, as
+// if each language had fields of its own, without a field per language (issue
+// 13: the fixed cost of a field is paid in every segment and at every merge).
+// Entity fields are keywords shared by every language.
 const (
+	FieldLead       = "lead" // the lead (first paragraph) of the article
+	FieldBody       = "body" // body, captions and byline
 	FieldLang       = "lang"
 	FieldPath       = "path"
 	FieldFile       = "file" // path, size and mtime of each file: the manifest
@@ -87,10 +93,11 @@ var units = []struct{ unit, field string }{
 	{"VND", "figure_vnd"}, {"USD", "figure_usd"}, {"%", "figure_pct"}, {"km", "figure_km"}, {"ha", "figure_ha"},
 }
 
-// Schema is every field of the index but the per-language text fields
-// (LeadField, BodyField), in mapping order.
+// Schema is every field of the index, in mapping order.
 var Schema = func() []Field {
 	s := []Field{
+		{Name: FieldLead, Kind: Text},
+		{Name: FieldBody, Kind: Text},
 		{Name: FieldLang, Kind: Keyword, DocValues: true, Facet: "lang"},
 		{Name: FieldPath, Kind: Keyword},
 		{Name: FieldFile, Kind: Keyword},
@@ -283,8 +290,8 @@ func UnitField(unit string) string {
 	return ""
 }
 
-// entityTerms returns the terms of every schema field that d's entities yield:
-// keyword terms sorted and without repeats, numbers and times in mention order.
+// entityTerms returns the terms of every schema field that d's entities yield
+// (entityFieldTerms), by field name.
 func entityTerms(d *Document) map[string]any {
 	m := map[string]any{}
 	for i := range Schema {
@@ -292,30 +299,10 @@ func entityTerms(d *Document) map[string]any {
 		if f.Entity == "" {
 			continue
 		}
-		var kws []string
-		var nums []float64
-		var times []time.Time
-		for j := range d.Entities {
-			e := &d.Entities[j]
-			if e.Type != f.Entity {
-				continue
-			}
-			t, ok := f.Term(e)
-			if !ok {
-				continue
-			}
-			switch v := t.(type) {
-			case string:
-				kws = append(kws, v)
-			case float64:
-				nums = append(nums, v)
-			case time.Time:
-				times = append(times, v)
-			}
-		}
+		kws, nums, times := entityFieldTerms(d, f)
 		switch {
 		case len(kws) > 0:
-			m[f.Name] = dedupe(kws)
+			m[f.Name] = kws
 		case len(nums) > 0:
 			m[f.Name] = nums
 		case len(times) > 0:

@@ -103,6 +103,7 @@ type shard struct {
 	stats    WriterStats
 
 	batch       *bleve.Batch
+	batchBytes  int                // the size of the batch's documents (bleveDocument)
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
 }
 
@@ -342,14 +343,16 @@ func (w *shard) index(d *stored) error {
 		d.Paths = append(d.Paths, f.Path)
 	}
 	w.pendingDocs[d.ID] = d
-	if err := w.batch.Index(d.ID, toBleve(d)); err != nil {
+	doc, size := bleveDocument(d)
+	if err := w.batch.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index document %s: %w", d.ID, err)
 	}
+	w.batchBytes += size
 	return nil
 }
 
 func (w *shard) maybeFlush() error {
-	if w.batch.Size() < w.opt.BatchSize && w.batch.TotalDocsSize() < uint64(w.opt.BatchBytes) {
+	if w.batch.Size() < w.opt.BatchSize && w.batchBytes < w.opt.BatchBytes {
 		return nil
 	}
 	if err := w.Flush(); err != nil {
@@ -379,6 +382,7 @@ func (w *shard) Flush() error {
 		return fmt.Errorf("write batch: %w", err)
 	}
 	w.batch.Reset()
+	w.batchBytes = 0
 	w.pendingDocs = map[string]*stored{}
 	w.dirty, w.wrote = true, true
 	return nil

@@ -135,11 +135,11 @@ langs:
 	for _, l := range langs {
 		var parts []query.Query
 		for _, c := range words {
-			t, terms := textIn(c.Value, l)
+			t, tf, terms := sr.textIn(c.Value, l)
 			if t == nil {
 				continue
 			}
-			ok, err := probe.has(l, terms)
+			ok, err := probe.has(tf, terms)
 			if err != nil {
 				return nil, false, err
 			}
@@ -153,12 +153,12 @@ langs:
 			var alt []query.Query
 			kept := 0
 			for _, c := range g {
-				t, terms := textIn(c.Value, l)
+				t, tf, terms := sr.textIn(c.Value, l)
 				if t == nil {
 					continue
 				}
 				kept++
-				ok, err := probe.has(l, terms)
+				ok, err := probe.has(tf, terms)
 				if err != nil {
 					return nil, false, err
 				}
@@ -191,15 +191,15 @@ langs:
 // termProbe reports whether a term is in a field of the index (nil: assume so).
 type termProbe func(field, term string) (bool, error)
 
-// has reports whether every term is in language l's lead or body field.
-func (p termProbe) has(l string, terms []string) (bool, error) {
+// has reports whether every term is in the lead or body field tf names.
+func (p termProbe) has(tf index.TextFields, terms []string) (bool, error) {
 	if p == nil {
 		return true, nil
 	}
 	for _, t := range terms {
-		in, err := p(index.BodyField(l), t)
+		in, err := p(tf.Body, t)
 		if err == nil && !in {
-			in, err = p(index.LeadField(l), t)
+			in, err = p(tf.Lead, t)
 		}
 		if err != nil || !in {
 			return false, err
@@ -208,26 +208,36 @@ func (p termProbe) has(l string, terms []string) (bool, error) {
 	return true, nil
 }
 
+// textFields says where the index holds language l's text.
+func (sr *Searcher) textFields(l string) index.TextFields {
+	if sr.Reader == nil { // no index: compilation alone (tests)
+		return index.CurrentTextFields(l)
+	}
+	return sr.Reader.TextFields(l)
+}
+
 // textIn is a text value in language l's lead or body: a term query for one
-// term, a phrase for several; nil when l's analyzer keeps no term of it.
-func textIn(v, l string) (query.Query, []string) {
+// term, a phrase for several; nil when l's analyzer keeps no term of it. It
+// returns the terms as the index holds them.
+func (sr *Searcher) textIn(v, l string) (query.Query, index.TextFields, []string) {
+	tf := sr.textFields(l)
 	toks := index.Analyzer(l).Analyze([]byte(v))
 	if len(toks) == 0 {
-		return nil, nil
+		return nil, tf, nil
 	}
 	terms := make([]string, len(toks))
 	for i, t := range toks {
-		terms[i] = string(t.Term)
+		terms[i] = tf.Term(string(t.Term))
 	}
 	var qs []query.Query
-	for _, f := range []string{index.LeadField(l), index.BodyField(l)} {
+	for _, f := range []string{tf.Lead, tf.Body} {
 		if len(terms) == 1 {
 			qs = append(qs, termQuery(f, terms[0]))
 		} else {
 			qs = append(qs, query.NewPhraseQuery(terms, f))
 		}
 	}
-	return query.NewDisjunctionQuery(qs), terms
+	return query.NewDisjunctionQuery(qs), tf, terms
 }
 
 // queryEntity is the value of clause c canonicalised into an entity; without
@@ -247,7 +257,7 @@ func (sr *Searcher) clause(c Clause, langs []string, opt SearchOptions) (query.Q
 	case "":
 		var qs []query.Query
 		for _, l := range langs {
-			if t, _ := textIn(c.Value, l); t != nil {
+			if t, _, _ := sr.textIn(c.Value, l); t != nil {
 				qs = append(qs, t)
 			}
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/partynews/partynews/index"
 )
 
 // clauses writes the parsed clauses one by one: occurrence (+ must, | an OR
@@ -115,6 +117,9 @@ func TestQueryGrammarErrors(t *testing.T) {
 // show writes a bleve query compactly: and(…), or(…), bool{must … filter …
 // not …}, field=term, field~"phrase", field/regexp/, field*wildcard*, ranges;
 // ^boost when set.
+// untag shows the language tag of a text term as "en:".
+func untag(term string) string { return strings.ReplaceAll(term, index.TagSep, ":") }
+
 func show(q query.Query) string {
 	boost := func(b *query.Boost) string {
 		if b == nil || b.Value() == 1 {
@@ -150,9 +155,9 @@ func show(q query.Query) string {
 	case *query.DisjunctionQuery:
 		return "or(" + list(q.Disjuncts) + ")" + boost(q.BoostVal)
 	case *query.TermQuery:
-		return q.FieldVal + "=" + q.Term + boost(q.BoostVal)
+		return q.FieldVal + "=" + untag(q.Term) + boost(q.BoostVal)
 	case *query.PhraseQuery:
-		return q.FieldVal + "~\"" + strings.Join(q.Terms, " ") + "\""
+		return q.FieldVal + "~\"" + untag(strings.Join(q.Terms, " ")) + "\""
 	case *query.RegexpQuery:
 		return q.FieldVal + "/" + q.Regexp + "/" + boost(q.BoostVal)
 	case *query.WildcardQuery:
@@ -173,10 +178,10 @@ func show(q query.Query) string {
 	return fmt.Sprintf("%T", q)
 }
 
-// The compiled query of each grammar form, over English alone (lead_en,
-// body_en; "the" is an English stop word).
+// The compiled query of each grammar form, over English alone (the lead and
+// body fields' terms tagged en, shown en:term; "the" is an English stop word).
 func TestCompile(t *testing.T) {
-	en := "or(lead_en=%[1]s body_en=%[1]s)"
+	en := "or(lead=en:%[1]s body=en:%[1]s)"
 	w := func(s string) string { return fmt.Sprintf(en, s) }
 	person := func(v, key, skel string) string {
 		return fmt.Sprintf("or(or(person=%s)^4 or(person_key=%s)^2 or(person_skel=%s) or(person_key/(.+ )?%s( .+)?/^0.5 person_skel/(.+ )?%s( .+)?/^0.25))", v, key, skel, key, skel)
@@ -187,7 +192,7 @@ func TestCompile(t *testing.T) {
 		{"party the", "bool{must or(" + w("parti") + ")}"}, // a stop word is not asked of English
 		{"the", "none"},
 		{"party OR congress", "bool{must or(or(" + w("parti") + " " + w("congress") + "))}"},
-		{`"party congress"`, `bool{must or(or(lead_en~"parti congress" body_en~"parti congress"))}`},
+		{`"party congress"`, `bool{must or(or(lead~"en:parti en:congress" body~"en:parti en:congress"))}`},
 		{"party -congress", "bool{must or(" + w("parti") + "); not or(" + w("congress") + ")}"},
 		// field clauses filter when there are words; words rank
 		{"party lang:hi", "bool{must or(" + w("parti") + "); filter lang=hi}"},
@@ -202,7 +207,7 @@ func TestCompile(t *testing.T) {
 		// one syllable: its key alone (its skeleton would match too many names)
 		{"person:Chinh", "bool{must or(or(person=chinh)^4 or(person_key=chinh)^2 or(person_skel=kn) person_key/(.+ )?chinh( .+)?/^0.5)}"},
 		{"document:NQ/TW", "bool{must or(or(document=NQ/TW) document/(.*[-/])?NQ/TW([-/].*)?/^0.5)}"},
-		{"35-CT/TW", `bool{must or(or(or(lead_en~"35 ct tw" body_en~"35 ct tw")) or(document=35-CT/TW))}`},
+		{"35-CT/TW", `bool{must or(or(or(lead~"en:35 en:ct en:tw" body~"en:35 en:ct en:tw")) or(document=35-CT/TW))}`},
 		// a whole name (three syllables or more) and a whole code have no partial form
 		{`person:"Pham Minh Chinh"`, "bool{must or(or(person=pham minh chinh)^4 or(person_key=pham minh chinh)^2 or(person_skel=fm mn kn))}"},
 		{"date:2024-12", "bool{filter date_time[2024-12-01..2025-01-01)}"},
@@ -226,7 +231,7 @@ func TestCompile(t *testing.T) {
 	}
 }
 
-// Over two languages, the words are asked of each language in its own fields.
+// Over two languages, the words are asked of each language in its own terms.
 func TestCompilePerLanguage(t *testing.T) {
 	q, _ := ParseQuery("party the")
 	bq, err := (&Searcher{}).build(q, []string{"en", "hi"}, SearchOptions{})
@@ -235,7 +240,7 @@ func TestCompilePerLanguage(t *testing.T) {
 	}
 	got := show(bq)
 	// English drops "the"; Hindi keeps both words (no English stop words)
-	for _, want := range []string{"or(lead_en=parti body_en=parti)", "and(or(lead_hi=party body_hi=party) or(lead_hi=the body_hi=the))"} {
+	for _, want := range []string{"or(lead=en:parti body=en:parti)", "and(or(lead=hi:party body=hi:party) or(lead=hi:the body=hi:the))"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("build: %s\nwant it to contain %s", got, want)
 		}
@@ -251,7 +256,7 @@ func TestCompilePerLanguage(t *testing.T) {
 		names = append(names, f)
 	}
 	sort.Strings(names)
-	if strings.Join(names, " ") != "body_en body_hi lead_en lead_hi" {
+	if strings.Join(names, " ") != "body lead" {
 		t.Errorf("fields %v", names)
 	}
 }
@@ -260,15 +265,15 @@ func TestCompilePerLanguage(t *testing.T) {
 // when it leaves none, the query matches nothing (not everything the filters
 // let through).
 func TestCompileProbe(t *testing.T) {
-	missing := map[string]bool{"body_hi|parti": true, "lead_hi|parti": true, "body_hi|party": true, "lead_hi|party": true}
+	missing := map[string]bool{"body|hi\x1fparti": true, "lead|hi\x1fparti": true, "body|hi\x1fparty": true, "lead|hi\x1fparty": true}
 	probe := termProbe(func(field, term string) (bool, error) { return !missing[field+"|"+term], nil })
 	sr := &Searcher{}
 	tests := []struct{ in, want string }{
-		{"party congress", "bool{must or(and(or(lead_en=parti body_en=parti) or(lead_en=congress body_en=congress)))}"},
+		{"party congress", "bool{must or(and(or(lead=en:parti body=en:parti) or(lead=en:congress body=en:congress)))}"},
 		// Hindi keeps the group by its other member
-		{"party OR zzz congress", "bool{must or(and(or(lead_en=congress body_en=congress) or(or(lead_en=parti body_en=parti) or(lead_en=zzz body_en=zzz))) and(or(lead_hi=congress body_hi=congress) or(or(lead_hi=zzz body_hi=zzz))))}"},
-		{"party congress lang:hi", "bool{must or(and(or(lead_en=parti body_en=parti) or(lead_en=congress body_en=congress))); filter lang=hi}"},
-		{"party", "bool{must or(or(lead_en=parti body_en=parti) or(lead_hi=party body_hi=party))}"}, // one word: not probed
+		{"party OR zzz congress", "bool{must or(and(or(lead=en:congress body=en:congress) or(or(lead=en:parti body=en:parti) or(lead=en:zzz body=en:zzz))) and(or(lead=hi:congress body=hi:congress) or(or(lead=hi:zzz body=hi:zzz))))}"},
+		{"party congress lang:hi", "bool{must or(and(or(lead=en:parti body=en:parti) or(lead=en:congress body=en:congress))); filter lang=hi}"},
+		{"party", "bool{must or(or(lead=en:parti body=en:parti) or(lead=hi:party body=hi:party))}"}, // one word: not probed
 	}
 	for _, tc := range tests {
 		q, _ := ParseQuery(tc.in)
@@ -281,7 +286,7 @@ func TestCompileProbe(t *testing.T) {
 		}
 	}
 	// English lacks congress too: no language is left
-	missing["body_en|congress"], missing["lead_en|congress"] = true, true
+	missing["body|en\x1fcongress"], missing["lead|en\x1fcongress"] = true, true
 	q, _ := ParseQuery("party congress lang:hi")
 	bq, _ := sr.build(q, []string{"en", "hi"}, SearchOptions{probe: probe})
 	if got := show(bq); got != "none" {
