@@ -613,6 +613,10 @@ func indexRun(bin, idx, dir string, probe *freshProbe, flags ...string) (runStat
 	close(exited)
 	<-done
 	<-probed
+	if probe != nil && !probe.ran && err == nil { // the run ended before the probe's moment
+		probe.run(bin, idx, time.Since(t))
+		probe.afterEnd = true
+	}
 	json.Unmarshal(out.Bytes(), &st.sum)
 	if err != nil {
 		return st, fmt.Errorf("index run: %w", err)

@@ -349,11 +349,12 @@ func checkRow(bin, idx string) row {
 // freshProbe is a search (a `partynews stats` process) run once at a given
 // moment of an index run, to see how many documents a search sees then.
 type freshProbe struct {
-	at, lag time.Duration // when to run it, and how far back its bar looks
-	ran     bool
-	started time.Duration // when it ran, from the start of the index run
-	docs    int
-	err     error
+	at, lag  time.Duration // when to run it, and how far back its bar looks
+	ran      bool
+	afterEnd bool          // run after the index run, which ended before the moment
+	started  time.Duration // when it ran, from the start of the index run
+	docs     int
+	err      error
 }
 
 // run runs `partynews stats --json` on idx (as its own process, the resident
@@ -414,15 +415,25 @@ func (s runStat) indexedBy(n float64) time.Duration {
 func freshRow(st runStat, p *freshProbe, big bool) row {
 	name := fmt.Sprintf("a search %s into the import sees", p.at)
 	bar := fmt.Sprintf("≥ %s ago", p.lag)
-	if !p.ran || p.started >= st.wall {
-		return row{name: name, value: "not reached", note: fmt.Sprintf("the import took %.0f s, less than -fresh %s: use a shorter one", st.wall.Seconds(), p.at)}
+	if !p.ran {
+		return row{name: name, value: "not run", note: "the import failed"}
 	}
-	want := st.indexedAt(p.started - p.lag)
-	note := fmt.Sprintf("stats --json at %.1f s (server off); %.0f indexed by %.1f s, %.0f by %.1f s (from the progress lines, every 10 s, interpolated)",
-		p.started.Seconds(), want, (p.started - p.lag).Seconds(), st.indexedAt(p.started), p.started.Seconds())
+	var want float64
+	var note string
+	if p.afterEnd || p.started >= st.wall {
+		// At the moment the import was over: a search sees it all, what was
+		// indexed p.lag before the moment included.
+		want = st.indexedAt(p.at - p.lag)
+		note = fmt.Sprintf("the import ended at %.1f s, before -fresh %s: stats run after it, so nothing is seen during the import (a shorter -fresh tests that); %.0f indexed by %s",
+			st.wall.Seconds(), p.at, want, p.at-p.lag)
+	} else {
+		want = st.indexedAt(p.started - p.lag)
+		note = fmt.Sprintf("stats --json at %.1f s (server off); %.0f indexed by %.1f s, %.0f by %.1f s (from the progress lines, every 10 s, interpolated)",
+			p.started.Seconds(), want, (p.started - p.lag).Seconds(), st.indexedAt(p.started), p.started.Seconds())
+	}
 	if p.err != nil {
 		note += "; stats failed: " + p.err.Error()
-	} else if p.docs > 0 {
+	} else if p.docs > 0 && !p.afterEnd {
 		note += fmt.Sprintf("; what it sees was indexed by %.1f s, %.0f s before it looked", st.indexedBy(float64(p.docs)).Seconds(), (p.started - st.indexedBy(float64(p.docs))).Seconds())
 	}
 	if !big || p.at != 5*time.Minute || p.lag != time.Minute {
