@@ -58,7 +58,7 @@ BENCH_WORK ?= .bench
 #   make bench BENCH_N=1000000 BENCH_FLAGS=-stages=false
 # Issue 14's sharing bars at 300,000 articles (Xapian skipped: one thread, ≈400
 # docs/s; -fresh probes what a search sees 5 minutes into the import):
-#   make bench BENCH_N=300000 BENCH_WORK=/work/scratch/big \
+#   make bench BENCH_N=300000 \
 #     BENCH_FLAGS="-stages=false -xapian=false -concurrent 40 -fresh 5m"
 BENCH_FLAGS ?=
 
