@@ -56,8 +56,8 @@ type residentServer struct {
 	exited   chan struct{}
 }
 
-// stopServer stops the user's server of idx, if one runs (one a search started
-// by itself, or ours), and waits until its socket is free.
+// stopServer asks the user's server of idx to stop, if one runs (one a search
+// started by itself, or ours); it does not wait for it to exit.
 func stopServer(bin, idx string) {
 	exec.Command(bin, "serve", "--index", idx, "--stop").Run()
 }
