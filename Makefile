@@ -51,17 +51,26 @@ eval: build
 	done
 
 BENCH_N ?= 20000
+# The work folder: the corpus (BENCH_WORK/corpus-N, generated once and reused while
+# its "done" file is there) and the indexes.
+BENCH_WORK ?= .bench
 # For a very large run skip the stages measured alone (as long again as the import):
 #   make bench BENCH_N=1000000 BENCH_FLAGS=-stages=false
+# Issue 14's sharing bars at 300,000 articles (Xapian skipped: one thread, ≈400
+# docs/s; -fresh probes what a search sees 5 minutes into the import):
+#   make bench BENCH_N=300000 \
+#     BENCH_FLAGS="-stages=false -xapian=false -concurrent 40 -fresh 5m"
 BENCH_FLAGS ?=
 
 # One table with the issue's bars: each stage alone, the full pipeline, CPU per
-# article, anonymous memory, index size, no-op re-run, search latency, and the peers
-# on the same files when installed (Lucene via $(SHARED)/tools/lucene/run.sh and a
-# JDK, Xapian's omindex, ripgrep); then the Go benchmarks of each stage.
+# article, anonymous memory, index size, no-op re-run, search latency, 40
+# concurrent searches (with the resident server and without), the cost of
+# partynews check, and the peers on the same files when installed (Lucene via
+# $(SHARED)/tools/lucene/run.sh and a JDK, Xapian's omindex, ripgrep); then the Go
+# benchmarks of each stage.
 bench: build
-	$(GO) run ./cmd/pnbench -n $(BENCH_N) -shared $(SHARED)/corpus -lucene $(SHARED)/tools/lucene/run.sh -bin $(BIN) $(BENCH_FLAGS)
-	PARTYNEWS_BENCH_INDEX=$(CURDIR)/.bench/index $(GO) test -run XXX -bench . -benchtime 2s ./...
+	$(GO) run ./cmd/pnbench -n $(BENCH_N) -work $(BENCH_WORK) -shared $(SHARED)/corpus -lucene $(SHARED)/tools/lucene/run.sh -bin $(BIN) $(BENCH_FLAGS)
+	PARTYNEWS_BENCH_INDEX=$(abspath $(BENCH_WORK))/index $(GO) test -run XXX -bench . -benchtime 2s ./...
 
 # Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.
 fuzz:
