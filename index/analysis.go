@@ -28,7 +28,6 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/id"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/in"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
@@ -60,7 +59,7 @@ var languageFilters = map[string][]string{
 	"fa": {"normalize_ar", "normalize_fa", lowercase.Name, "stop_fa"},
 	"fi": {lowercase.Name, "stop_fi", "stemmer_fi_snowball"},
 	"fr": {"elision_fr", lowercase.Name, "stop_fr", "stemmer_fr_light"},
-	"hi": {lowercase.Name, "normalize_in", "normalize_hi", "stop_hi", "stemmer_hi"},
+	"hi": {lowercase.Name, NormalizeIndicName, "normalize_hi", "stop_hi", "stemmer_hi"},
 	"hr": {lowercase.Name, "stop_hr", "hr_suffix_transformation_filter", "stemmer_hr"},
 	"hu": {lowercase.Name, "stop_hu", "stemmer_hu_snowball"},
 	"id": {lowercase.Name, "stop_id"},
