@@ -25,7 +25,6 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/id"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
@@ -60,7 +59,7 @@ var languageFilters = map[string][]string{
 	"fi": {lowercase.Name, "stop_fi", "stemmer_fi_snowball"},
 	"fr": {"elision_fr", lowercase.Name, "stop_fr", "stemmer_fr_light"},
 	"hi": {lowercase.Name, NormalizeIndicName, "normalize_hi", "stop_hi", "stemmer_hi"},
-	"hr": {lowercase.Name, "stop_hr", "hr_suffix_transformation_filter", "stemmer_hr"},
+	"hr": {lowercase.Name, StopCroatianName, SuffixCroatianName, StemCroatianName},
 	"hu": {lowercase.Name, "stop_hu", "stemmer_hu_snowball"},
 	"id": {lowercase.Name, "stop_id"},
 	"it": {"elision_it", lowercase.Name, "stop_it", "stemmer_it_light"},
