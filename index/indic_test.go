@@ -313,3 +313,28 @@ func BenchmarkHindiAnalyzer(b *testing.B) {
 	b.Run("old", func(b *testing.B) { run(b, oldHindiAnalyzer(b)) })
 	b.Run("new", func(b *testing.B) { run(b, newHindiAnalyzer(b)) })
 }
+
+// BenchmarkHindiCorpus analyses the Hindi articles of ../shared/corpus.
+func BenchmarkHindiCorpus(b *testing.B) {
+	var texts [][]byte
+	size := 0
+	for _, p := range recallFilesOrNone() {
+		if strings.Contains(filepath.ToSlash(p), "/hi/") || strings.HasPrefix(filepath.Base(p), "hi_") {
+			if t, err := os.ReadFile(p); err == nil {
+				texts = append(texts, t)
+				size += len(t)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no Hindi articles in ../shared/corpus")
+	}
+	a := newHindiAnalyzer(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			a.Analyze(t)
+		}
+	}
+}
