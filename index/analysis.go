@@ -58,7 +58,7 @@ var languageFilters = map[string][]string{
 	"fa": {"normalize_ar", "normalize_fa", lowercase.Name, "stop_fa"},
 	"fi": {lowercase.Name, "stop_fi", "stemmer_fi_snowball"},
 	"fr": {"elision_fr", lowercase.Name, "stop_fr", "stemmer_fr_light"},
-	"hi": {lowercase.Name, NormalizeIndicName, NormalizeHindiName, "stop_hi", "stemmer_hi"},
+	"hi": {lowercase.Name, NormalizeIndicName, NormalizeHindiName, "stop_hi", StemHindiName},
 	"hr": {lowercase.Name, StopCroatianName, SuffixCroatianName, StemCroatianName},
 	"hu": {lowercase.Name, "stop_hu", "stemmer_hu_snowball"},
 	"id": {lowercase.Name, "stop_id"},

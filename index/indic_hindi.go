@@ -1,6 +1,12 @@
 package index
 
 import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -39,6 +45,13 @@ const hindiDrop = -1
 func init() {
 	must(registry.RegisterTokenFilter(NormalizeHindiName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return hindiNormalizer{}, nil
+	}))
+	must(registry.RegisterTokenFilter(StemHindiName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		s, err := loadHindiStemmer()
+		if err != nil {
+			return nil, fmt.Errorf("token filter %s: %w", StemHindiName, err)
+		}
+		return s, nil
 	}))
 }
 
@@ -94,4 +107,75 @@ func hindiNormalize(term []byte) []byte {
 		return term
 	}
 	return append(out, term[last:]...)
+}
+
+// StemHindiName is the registered name of hindiStemmer, our equivalent of bleve's
+// "stemmer_hi" with its suffixes as a data file: it gives exactly bleve's terms
+// and cuts a suffix by slicing the term instead of a []rune and back.
+const StemHindiName = "pn_stem_hi"
+
+//go:embed hi_stem.txt
+var hindiStemText string
+
+// hindiStemmer holds hi_stem.txt's lines in order.
+type hindiStemmer []struct {
+	n        int // letters the suffixes have and a match removes
+	suffixes [][]byte
+}
+
+var loadHindiStemmer = sync.OnceValues(func() (hindiStemmer, error) { return parseHindiStem(hindiStemText) })
+
+func parseHindiStem(text string) (hindiStemmer, error) {
+	var s hindiStemmer
+	for _, line := range dataLines(text) {
+		f := strings.Fields(line)
+		n, err := strconv.Atoi(f[0])
+		if err != nil || n < 1 || len(f) < 2 {
+			return nil, fmt.Errorf("hi_stem.txt: %q is not a length and suffixes", line)
+		}
+		var sufs [][]byte
+		for _, suf := range f[1:] {
+			if utf8.RuneCountInString(suf) != n {
+				return nil, fmt.Errorf("hi_stem.txt: %q has not %d letters", suf, n)
+			}
+			sufs = append(sufs, []byte(suf))
+		}
+		s = append(s, struct {
+			n        int
+			suffixes [][]byte
+		}{n, sufs})
+	}
+	return s, nil
+}
+
+// Filter implements analysis.TokenFilter; like bleve's it leaves keywords alone.
+func (s hindiStemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !t.KeyWord {
+			t.Term = s.stem(t.Term)
+		}
+	}
+	return in
+}
+
+func (s hindiStemmer) stem(term []byte) []byte {
+	letters := -1 // counted once a suffix fits
+	for _, g := range s {
+		for _, suf := range g.suffixes {
+			if !bytes.HasSuffix(term, suf) {
+				continue
+			}
+			if letters < 0 {
+				letters = utf8.RuneCount(term)
+			}
+			if letters <= g.n+1 {
+				break
+			}
+			if !utf8.Valid(term) {
+				return analysis.TruncateRunes(term, g.n) // bleve's way: a bad byte becomes U+FFFD
+			}
+			return term[:len(term)-len(suf)]
+		}
+	}
+	return term
 }

@@ -106,3 +106,67 @@ func BenchmarkHindiNormalize(b *testing.B) {
 	b.Run("bleve", func(b *testing.B) { run(b, bleve) })
 	b.Run("ours", func(b *testing.B) { run(b, hindiNormalizer{}) })
 }
+
+func bleveFilter(t testing.TB, name string) func([]byte) []byte {
+	f, err := registry.NewCache().TokenFilterNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(term []byte) []byte {
+		ts := analysis.TokenStream{&analysis.Token{Term: append([]byte(nil), term...)}}
+		return f.Filter(ts)[0].Term
+	}
+}
+
+// TestHindiStemMatchesBleve compares with bleve's stemmer_hi on every suffix of
+// hi_stem.txt after stems of none to five letters (either side of each length
+// bound), and on each of those with a bad byte in front.
+func TestHindiStemMatchesBleve(t *testing.T) {
+	s, err := loadHindiStemmer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s) != 5 {
+		t.Errorf("%d suffix lines, want bleve's 5", len(s))
+	}
+	if _, err := parseHindiStem("2 ाएंगी\n"); err == nil {
+		t.Error("a suffix of the wrong length parses")
+	}
+	ref := bleveFilter(t, "stemmer_hi")
+	stems := []string{"", "क", "कम", "कमल", "कमला", "नगरप", "a", "ab", "abc"}
+	n := 0
+	for _, g := range s {
+		for _, suf := range g.suffixes {
+			for _, stem := range stems {
+				for _, pre := range []string{"", "\xff", "\xe0\xa4"} {
+					in := []byte(pre + stem + string(suf))
+					if got, want := s.stem(in), ref(in); !bytes.Equal(got, want) {
+						t.Errorf("%+q: got %+q, bleve %+q", in, got, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d terms equal", n)
+	kw := analysis.TokenStream{&analysis.Token{Term: []byte("कमलाएंगी"), KeyWord: true}}
+	if s.Filter(kw); string(kw[0].Term) != "कमलाएंगी" {
+		t.Error("a keyword was stemmed")
+	}
+}
+
+func FuzzHindiStem(f *testing.F) {
+	for _, s := range []string{"कमलाएंगी", "लड़कियों", "\xffकर", "ाा"} {
+		f.Add([]byte(s))
+	}
+	s, err := loadHindiStemmer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ref := bleveFilter(f, "stemmer_hi")
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if got, want := s.stem(in), ref(in); !bytes.Equal(got, want) {
+			t.Fatalf("%+q: got %+q, bleve %+q", in, got, want)
+		}
+	})
+}
