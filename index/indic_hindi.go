@@ -117,39 +117,43 @@ const StemHindiName = "pn_stem_hi"
 //go:embed hi_stem.txt
 var hindiStemText string
 
-// hindiStemmer holds hi_stem.txt's lines in order.
-type hindiStemmer []struct {
-	n        int // letters the suffixes have and a match removes
-	suffixes [][]byte
+// hindiStemmer holds the suffixes of hi_stem.txt by their last letter (all
+// end in one of the Devanagari block), each list in the file's order.
+type hindiStemmer struct {
+	byLast [0x80][]hindiSuffix
+	lines  int
 }
 
-var loadHindiStemmer = sync.OnceValues(func() (hindiStemmer, error) { return parseHindiStem(hindiStemText) })
+type hindiSuffix struct {
+	line   int // the line of hi_stem.txt
+	n      int // letters the suffix has and a match removes
+	suffix []byte
+}
 
-func parseHindiStem(text string) (hindiStemmer, error) {
-	var s hindiStemmer
+var loadHindiStemmer = sync.OnceValues(func() (*hindiStemmer, error) { return parseHindiStem(hindiStemText) })
+
+func parseHindiStem(text string) (*hindiStemmer, error) {
+	s := &hindiStemmer{}
 	for _, line := range dataLines(text) {
 		f := strings.Fields(line)
 		n, err := strconv.Atoi(f[0])
 		if err != nil || n < 1 || len(f) < 2 {
 			return nil, fmt.Errorf("hi_stem.txt: %q is not a length and suffixes", line)
 		}
-		var sufs [][]byte
 		for _, suf := range f[1:] {
-			if utf8.RuneCountInString(suf) != n {
-				return nil, fmt.Errorf("hi_stem.txt: %q has not %d letters", suf, n)
+			last, _ := utf8.DecodeLastRuneInString(suf)
+			if utf8.RuneCountInString(suf) != n || last < 0x0900 || last > 0x097F {
+				return nil, fmt.Errorf("hi_stem.txt: %q is not %d letters ending in Devanagari", suf, n)
 			}
-			sufs = append(sufs, []byte(suf))
+			s.byLast[last-0x0900] = append(s.byLast[last-0x0900], hindiSuffix{s.lines, n, []byte(suf)})
 		}
-		s = append(s, struct {
-			n        int
-			suffixes [][]byte
-		}{n, sufs})
+		s.lines++
 	}
 	return s, nil
 }
 
 // Filter implements analysis.TokenFilter; like bleve's it leaves keywords alone.
-func (s hindiStemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (s *hindiStemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		if !t.KeyWord {
 			t.Term = s.stem(t.Term)
@@ -158,24 +162,33 @@ func (s hindiStemmer) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-func (s hindiStemmer) stem(term []byte) []byte {
-	letters := -1 // counted once a suffix fits
-	for _, g := range s {
-		for _, suf := range g.suffixes {
-			if !bytes.HasSuffix(term, suf) {
-				continue
-			}
-			if letters < 0 {
-				letters = utf8.RuneCount(term)
-			}
-			if letters <= g.n+1 {
-				break
-			}
-			if !utf8.Valid(term) {
-				return analysis.TruncateRunes(term, g.n) // bleve's way: a bad byte becomes U+FFFD
-			}
-			return term[:len(term)-len(suf)]
+// stem removes the suffix of the first line of hi_stem.txt that has one the
+// term ends in, when the term is long enough for that line; a line whose suffix
+// fits a term too short for it is passed over, as in bleve.
+func (s *hindiStemmer) stem(term []byte) []byte {
+	if len(term) < 3 {
+		return term
+	}
+	last, _ := decodeAt(term, len(term)-3)
+	if last < 0x0900 || last > 0x097F {
+		return term
+	}
+	letters, skip := -1, -1 // letters counted once a suffix fits; a line passed over
+	for _, c := range s.byLast[last-0x0900] {
+		if c.line == skip || !bytes.HasSuffix(term, c.suffix) {
+			continue
 		}
+		if letters < 0 {
+			letters = utf8.RuneCount(term)
+		}
+		if letters <= c.n+1 {
+			skip = c.line
+			continue
+		}
+		if !utf8.Valid(term) {
+			return analysis.TruncateRunes(term, c.n) // bleve's way: a bad byte becomes U+FFFD
+		}
+		return term[:len(term)-len(c.suffix)]
 	}
 	return term
 }
