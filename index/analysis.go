@@ -25,10 +25,8 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/id"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/in"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
@@ -39,7 +37,6 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 
 	"github.com/partynews/partynews/digits"
 )
@@ -48,35 +45,35 @@ import (
 // tokenizer and digit folding. Languages not listed get lower-casing only; the
 // analyzer of each is registered as "pn_<lang>" and used at index and query time.
 var languageFilters = map[string][]string{
-	"ar": {lowercase.Name, "normalize_ar", "stop_ar", "stemmer_ar"},
-	"bg": {lowercase.Name, "stop_bg"},
-	"ca": {"elision_ca", lowercase.Name, "stop_ca"},
-	"cs": {lowercase.Name, "stop_cs"},
-	"da": {lowercase.Name, "stop_da", "stemmer_da_snowball"},
-	"de": {lowercase.Name, "stop_de", "normalize_de", "stemmer_de_light"},
-	"el": {lowercase.Name, "stop_el"},
-	"en": {"possessive_en", lowercase.Name, "stop_en", "stemmer_en_snowball"},
-	"es": {lowercase.Name, "normalize_es", "stop_es", "stemmer_es_light"},
-	"fa": {"normalize_ar", "normalize_fa", lowercase.Name, "stop_fa"},
-	"fi": {lowercase.Name, "stop_fi", "stemmer_fi_snowball"},
-	"fr": {"elision_fr", lowercase.Name, "stop_fr", "stemmer_fr_light"},
-	"hi": {lowercase.Name, "normalize_in", "normalize_hi", "stop_hi", "stemmer_hi"},
-	"hr": {lowercase.Name, "stop_hr", "hr_suffix_transformation_filter", "stemmer_hr"},
-	"hu": {lowercase.Name, "stop_hu", "stemmer_hu_snowball"},
-	"id": {lowercase.Name, "stop_id"},
-	"it": {"elision_it", lowercase.Name, "stop_it", "stemmer_it_light"},
-	"ja": {"cjk_width", lowercase.Name, "cjk_bigram"},
-	"ko": {"cjk_width", lowercase.Name, "cjk_bigram", HangulName},
-	"nl": {lowercase.Name, "stop_nl", "stemmer_nl_snowball"},
-	"no": {lowercase.Name, "stop_no", "stemmer_no_snowball"},
-	"pl": {lowercase.Name, "stop_pl"}, // stempel, bleve's Polish stemmer, takes 90 ms to load at every start
-	"pt": {lowercase.Name, "stop_pt", "stemmer_pt_light"},
-	"ro": {lowercase.Name, "stop_ro", "stemmer_ro_snowball"},
-	"ru": {lowercase.Name, "stop_ru", "stemmer_ru_snowball"},
-	"sv": {lowercase.Name, "stop_sv", "stemmer_sv_snowball"},
-	"tr": {"apostrophe", lowercase.Name, "stop_tr", "stemmer_tr_snowball"},
-	"ur": {lowercase.Name, UrduFoldName, UrduStemName},
-	"zh": {"cjk_width", lowercase.Name, "cjk_bigram"},
+	"ar": {LowerName, "normalize_ar", "stop_ar", "stemmer_ar"},
+	"bg": {LowerName, "stop_bg"},
+	"ca": {"elision_ca", LowerName, "stop_ca"},
+	"cs": {LowerName, "stop_cs"},
+	"da": {LowerName, "stop_da", "stemmer_da_snowball"},
+	"de": {LowerName, "stop_de", "normalize_de", "stemmer_de_light"},
+	"el": {LowerName, "stop_el"},
+	"en": {"possessive_en", LowerName, "stop_en", "stemmer_en_snowball"},
+	"es": {LowerName, "normalize_es", "stop_es", "stemmer_es_light"},
+	"fa": {"normalize_ar", "normalize_fa", LowerName, "stop_fa"},
+	"fi": {LowerName, "stop_fi", "stemmer_fi_snowball"},
+	"fr": {"elision_fr", LowerName, "stop_fr", "stemmer_fr_light"},
+	"hi": {LowerName, NormalizeIndicName, NormalizeHindiName, "stop_hi", StemHindiName},
+	"hr": {LowerName, StopCroatianName, SuffixCroatianName, StemCroatianName},
+	"hu": {LowerName, "stop_hu", "stemmer_hu_snowball"},
+	"id": {LowerName, "stop_id"},
+	"it": {"elision_it", LowerName, "stop_it", "stemmer_it_light"},
+	"ja": {"cjk_width", LowerName, "cjk_bigram"},
+	"ko": {"cjk_width", LowerName, "cjk_bigram", HangulName},
+	"nl": {LowerName, "stop_nl", "stemmer_nl_snowball"},
+	"no": {LowerName, "stop_no", "stemmer_no_snowball"},
+	"pl": {LowerName, "stop_pl"}, // stempel, bleve's Polish stemmer, takes 90 ms to load at every start
+	"pt": {LowerName, "stop_pt", "stemmer_pt_light"},
+	"ro": {LowerName, "stop_ro", "stemmer_ro_snowball"},
+	"ru": {LowerName, "stop_ru", "stemmer_ru_snowball"},
+	"sv": {LowerName, "stop_sv", "stemmer_sv_snowball"},
+	"tr": {"apostrophe", LowerName, "stop_tr", "stemmer_tr_snowball"},
+	"ur": {LowerName, UrduFoldName, UrduStemName},
+	"zh": {"cjk_width", LowerName, "cjk_bigram"},
 }
 
 // Languages are the languages with a field of their own in the index. An article in
@@ -135,7 +132,7 @@ func init() {
 	for _, lang := range Languages {
 		filters := append([]string{DigitsName}, languageFilters[lang]...)
 		if len(filters) == 1 {
-			filters = append(filters, lowercase.Name)
+			filters = append(filters, LowerName)
 		}
 		must(registry.RegisterAnalyzer("pn_"+lang, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 			tok, err := cache.TokenizerNamed(TokenizerName)
