@@ -49,3 +49,5 @@ require (
 	golang.org/x/exp v0.0.0-20221106115401-f9659909a136 // indirect
 	google.golang.org/protobuf v1.36.6 // indirect
 )
+
+replace github.com/blevesearch/bleve/v2 => ./third_party/bleve

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -85,7 +86,9 @@ func (a *Article) Content() string { return a.Join(Lead, Body, Caption) }
 //go:embed footer.txt
 var footerData string
 
-var footer = loadFooter(footerData)
+// footer is read at first use, not in init: a process that parses no article
+// does not pay for it.
+var footer = sync.OnceValue(func() footerWords { return loadFooter(footerData) })
 
 type footerWords struct {
 	comment, source, photo map[string]bool
@@ -196,7 +199,7 @@ func isCommentLine(s string) bool {
 		}
 		word = strings.TrimSpace(s[:i])
 	}
-	return len(word) <= maxFooterWord && footer.comment[strings.ToLower(word)]
+	return len(word) <= maxFooterWord && footer().comment[strings.ToLower(word)]
 }
 
 // sourceLine recognises "Source", "Source: https://…", "स्रोत https://…" and a bare URL
@@ -211,7 +214,7 @@ func sourceLine(s string) (bool, string) {
 			rest = strings.TrimSpace(s[i+len("："):])
 		}
 	}
-	if len(word) > maxFooterWord || !footer.source[strings.ToLower(word)] {
+	if len(word) > maxFooterWord || !footer().source[strings.ToLower(word)] {
 		return false, ""
 	}
 	if rest == "" {
@@ -296,7 +299,7 @@ func isCaption(s string) bool {
 		}
 		before := strings.TrimRight(t[:j], " ")
 		w := lastWord(before)
-		if footer.photo[strings.ToLower(w)] {
+		if footer().photo[strings.ToLower(w)] {
 			credit := t[j+1:]
 			return utf8.RuneCountInString(credit) <= 60
 		}
@@ -308,7 +311,7 @@ func isCaption(s string) bool {
 	// "… - 사진 1."
 	if k := strings.LastIndex(t, " - "); k >= 0 {
 		f := strings.Fields(t[k+3:])
-		if len(f) == 2 && footer.photo[strings.ToLower(f[0])] && allDigits(f[1]) {
+		if len(f) == 2 && footer().photo[strings.ToLower(f[0])] && allDigits(f[1]) {
 			return true
 		}
 	}

@@ -228,7 +228,9 @@ var wordFiles embed.FS
 
 // functionWords maps a language code to its frequent function words, from
 // words/<code>.txt. Adding a language to the fast path is adding a file.
-var functionWords = loadWords()
+// Read at first use, not in init: a process that detects nothing (search,
+// --version) does not pay for it.
+var functionWords = sync.OnceValue(loadWords)
 
 func loadWords() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
@@ -263,7 +265,7 @@ func wordIndex(cands []lingua.Language) map[string]uint64 {
 	}
 	idx := map[string]uint64{}
 	for i, l := range cands {
-		list := functionWords[code(l)]
+		list := functionWords()[code(l)]
 		if list == nil {
 			return nil
 		}
