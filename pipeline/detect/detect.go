@@ -179,18 +179,26 @@ func Sample(text string, s Script, max int) string {
 	n := 0
 	take := func(skipCapitals bool) {
 		for i := 0; i < len(text) && n < max; {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if ScriptOf(r) != s {
 				i += size
 				continue
 			}
-			j := i
+			// the word: letters of s and apostrophes, each rune decoded once
+			j, runes := i+size, 1
 			for j < len(text) {
-				r2, sz := utf8.DecodeRuneInString(text[j:])
+				r2, sz := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, sz = utf8.DecodeRuneInString(text[j:])
+				}
 				if ScriptOf(r2) != s && r2 != '\'' && r2 != '’' {
 					break
 				}
 				j += sz
+				runes++
 			}
 			word := text[i:j]
 			i = j
@@ -201,7 +209,7 @@ func Sample(text string, s Script, max int) string {
 				b.WriteByte(' ')
 			}
 			b.WriteString(word)
-			n += utf8.RuneCountInString(word)
+			n += runes
 		}
 	}
 	take(s == Latin)
