@@ -95,8 +95,9 @@ func (d *Detector) Detect(text string) Result {
 	// script halfway, and the bound keeps detection's cost flat in the length
 	var counts [numScripts]int
 	letters := 0
+	tab := scriptTable()
 	for _, r := range text {
-		if s := ScriptOf(r); s != Other {
+		if s := scriptIn(tab, r); s != Other {
 			counts[s]++
 			letters++
 			if letters == scriptSample {
@@ -177,13 +178,14 @@ func (d *Detector) Detect(text string) Result {
 func Sample(text string, s Script, max int) string {
 	var b strings.Builder
 	n := 0
+	tab := scriptTable()
 	take := func(skipCapitals bool) {
 		for i := 0; i < len(text) && n < max; {
 			r, size := rune(text[i]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if ScriptOf(r) != s {
+			if scriptIn(tab, r) != s {
 				i += size
 				continue
 			}
@@ -194,7 +196,7 @@ func Sample(text string, s Script, max int) string {
 				if r2 >= utf8.RuneSelf {
 					r2, sz = utf8.DecodeRuneInString(text[j:])
 				}
-				if ScriptOf(r2) != s && r2 != '\'' && r2 != '’' {
+				if scriptIn(tab, r2) != s && r2 != '\'' && r2 != '’' {
 					break
 				}
 				j += sz
