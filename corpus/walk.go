@@ -146,26 +146,23 @@ var ErrTooLarge = errors.New("larger than the size cap")
 // checked on the open file and again while reading, so a file that grows past the
 // cap is refused too.
 func Read(path string, maxBytes int64) (*Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w: not a regular file", ErrNotText)
-	}
-	if maxBytes > 0 && info.Size() > maxBytes {
-		return nil, fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, info.Size(), maxBytes)
-	}
-	raw, err := readAll(f, info.Size(), maxBytes)
+	raw, err := readFile(path, maxBytes)
 	if err != nil {
 		return nil, err
 	}
 	return ParseBytes(path, raw)
+}
+
+// checkSize refuses a file that is not regular or, when maxBytes > 0, larger
+// than maxBytes.
+func checkSize(regular bool, size, maxBytes int64) error {
+	if !regular {
+		return fmt.Errorf("%w: not a regular file", ErrNotText)
+	}
+	if maxBytes > 0 && size > maxBytes {
+		return fmt.Errorf("%w: %d bytes > %d", ErrTooLarge, size, maxBytes)
+	}
+	return nil
 }
 
 // readAll reads f, whose size was size when it was opened, to its end, or to

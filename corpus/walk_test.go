@@ -148,3 +148,30 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestReadErrors: Read's errors are those os.Open and os.File would give.
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.txt")
+	_, want := os.Open(missing)
+	if _, err := Read(missing, 0); err == nil || err.Error() != want.Error() || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v, want %v", err, want)
+	}
+	if _, err := Read(dir, 0); !errors.Is(err, ErrNotText) {
+		t.Errorf("folder: %v, want ErrNotText", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, []byte(strings.Repeat("पार्टी ", 100)), 0o644)
+	if _, err := Read(big, 100); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("big file: %v, want ErrTooLarge", err)
+	}
+	a, err := Read(big, 0)
+	if err != nil || !strings.HasPrefix(a.Text, "पार्टी पार्टी") {
+		t.Errorf("big file uncapped: %v", err)
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	if _, err := Read(empty, 0); !errors.Is(err, ErrEmpty) {
+		t.Errorf("empty file: %v, want ErrEmpty", err)
+	}
+}
