@@ -65,16 +65,40 @@ func (a *Article) Byline() string { return a.Of(Byline) }
 
 // Join returns the lines of the given kinds joined by newlines.
 func (a *Article) Join(kinds ...Kind) string {
-	var b strings.Builder
-	for _, l := range a.Lines {
-		for _, k := range kinds {
-			if l.Kind == k {
-				if b.Len() > 0 {
-					b.WriteByte('\n')
-				}
-				b.WriteString(a.Text[l.Start:l.End])
-				break
+	var want [8]bool // by Kind; a Kind beyond it matches no line
+	for _, k := range kinds {
+		if int(k) < len(want) {
+			want[k] = true
+		}
+	}
+	// size the result first: growing a builder line by line copied the
+	// text over and over
+	n, only := 0, -1
+	for i, l := range a.Lines {
+		if int(l.Kind) < len(want) && want[l.Kind] {
+			if n > 0 {
+				n++
 			}
+			n += l.End - l.Start
+			if only == -1 {
+				only = i
+			} else {
+				only = -2
+			}
+		}
+	}
+	if only >= 0 && n > 0 { // one line: a slice of the text, no copy
+		l := a.Lines[only]
+		return a.Text[l.Start:l.End]
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range a.Lines {
+		if int(l.Kind) < len(want) && want[l.Kind] {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(a.Text[l.Start:l.End])
 		}
 	}
 	return b.String()

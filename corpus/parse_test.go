@@ -258,3 +258,37 @@ func FuzzRepairURL(f *testing.F) {
 		}
 	})
 }
+
+// joinSlow is Join as it was written first, the reference for TestJoin.
+func joinSlow(a *Article, kinds ...Kind) string {
+	var b strings.Builder
+	for _, l := range a.Lines {
+		for _, k := range kinds {
+			if l.Kind == k {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(a.Text[l.Start:l.End])
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestJoin(t *testing.T) {
+	a := &Article{Text: "Lead line\nfirst para\n\nsecond para\nA photo - Photo: X\nBy Someone",
+		Lines: []Line{{Lead, 0, 9}, {Body, 10, 20}, {Body, 22, 33}, {Caption, 34, 52}, {Byline, 53, 62}, {Body, 5, 5}}}
+	for _, kinds := range [][]Kind{
+		nil, {Lead}, {Body}, {Caption}, {Byline}, {Source}, {Lead, Body, Caption},
+		{Caption, Lead}, {Body, Body}, {Kind(200)}, {Lead, Kind(9)},
+	} {
+		if got, want := a.Join(kinds...), joinSlow(a, kinds...); got != want {
+			t.Errorf("Join(%v) = %q, want %q", kinds, got, want)
+		}
+	}
+	empty := &Article{}
+	if got := empty.Join(Body); got != "" {
+		t.Errorf("Join on no lines = %q", got)
+	}
+}

@@ -85,3 +85,93 @@ func TestReadRaces(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAll checks the sized read against files whose size changed since
+// they were opened: shorter, longer, and past the cap.
+func TestReadAll(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		data       string
+		size, maxB int64
+		want       string
+		tooLarge   bool
+	}{
+		{"exact", "abcdef", 6, 0, "abcdef", false},
+		{"shrank", "abc", 6, 0, "abc", false},
+		{"grew", strings.Repeat("x", 5000), 3, 0, strings.Repeat("x", 5000), false},
+		{"empty", "", 0, 0, "", false},
+		{"at cap", "abcdef", 6, 6, "abcdef", false},
+		{"grew past cap", "abcdefgh", 6, 6, "", true},
+		{"grew under cap", "abcdefgh", 2, 100, "abcdefgh", false},
+		{"negative size", "abc", -1, 0, "abc", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// iotest.OneByteReader would hide the sizing; a plain reader
+			// returns what the buffer holds, as a file does
+			got, err := readAll(strings.NewReader(tc.data), tc.size, tc.maxB)
+			if tc.tooLarge {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("err = %v, want ErrTooLarge", err)
+				}
+				return
+			}
+			if err != nil || string(got) != tc.want {
+				t.Fatalf("readAll = %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkRead is the whole read stage of one article file from the disk
+// (open, stat, read, decode, normalise, parse) over the embedded sample.
+func BenchmarkRead(b *testing.B) {
+	files, _ := filepath.Glob("sample/*.txt")
+	if len(files) == 0 {
+		b.Skip("no sample")
+	}
+	size := int64(0)
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += info.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			if _, err := Read(f, 1<<20); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestReadErrors: Read's errors are those os.Open and os.File would give.
+func TestReadErrors(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.txt")
+	_, want := os.Open(missing)
+	if _, err := Read(missing, 0); err == nil || err.Error() != want.Error() || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v, want %v", err, want)
+	}
+	if _, err := Read(dir, 0); !errors.Is(err, ErrNotText) {
+		t.Errorf("folder: %v, want ErrNotText", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, []byte(strings.Repeat("पार्टी ", 100)), 0o644)
+	if _, err := Read(big, 100); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("big file: %v, want ErrTooLarge", err)
+	}
+	a, err := Read(big, 0)
+	if err != nil || !strings.HasPrefix(a.Text, "पार्टी पार्टी") {
+		t.Errorf("big file uncapped: %v", err)
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	if _, err := Read(empty, 0); !errors.Is(err, ErrEmpty) {
+		t.Errorf("empty file: %v, want ErrEmpty", err)
+	}
+}

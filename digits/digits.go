@@ -72,20 +72,49 @@ func Fold(s string) string {
 // firstForeignDigit returns the offset of the first digit of s that is not
 // ASCII, -1 if none: most words have none and come back from Fold as
 // they are, without a copy.
+//
+// It decodes only at the lead bytes that can start such a digit (see
+// digitLead): the other bytes, continuation bytes among them, cannot start
+// one, so skipping them one by one finds the same first digit as decoding
+// every rune, also in invalid UTF-8.
 func firstForeignDigit[T ~string | ~[]byte](s T) int {
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0xD9 || !digitLead[c-0xD9] {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-		if _, ok := Value(r); ok {
-			return i
+		if c < 0xE0 { // two bytes: U+0640–U+07FF
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				if _, ok := Value(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)); ok {
+					return i
+				}
+			}
+			continue
 		}
-		i += size
+		// three bytes: U+0800–U+1FFF, U+F000–U+FFFF; E0 needs a second byte
+		// of A0 or more (else the encoding is overlong, and invalid)
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) {
+			if _, ok := Value(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)); ok {
+				return i
+			}
+		}
 	}
 	return -1
 }
+
+// digitLead marks, from 0xD9 on, the UTF-8 lead bytes of the blocks of
+// digitZeros: D9 and DB (Arabic-Indic), DF (NKo), E0 (U+0800–U+0FFF), E1
+// (U+1000–U+1FFF), EF (full-width).
+var digitLead = func() (t [0x100 - 0xD9]bool) {
+	for _, z := range digitZeros {
+		var b [utf8.UTFMax]byte
+		for d := range rune(10) {
+			utf8.EncodeRune(b[:], z+d)
+			t[b[0]-0xD9] = true
+		}
+	}
+	return t
+}()
 
 // HasForeign reports whether b holds a decimal digit that is not ASCII.
 func HasForeign(b []byte) bool { return firstForeignDigit(b) >= 0 }

@@ -3,6 +3,7 @@ package digits
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestHasForeignDigitAgreesWithFold(t *testing.T) {
@@ -55,6 +56,55 @@ func TestFold(t *testing.T) {
 	for in, want := range cases {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// firstForeignDigitSlow is firstForeignDigit decoding every rune, the
+// reference for FuzzFirstForeignDigit.
+func firstForeignDigitSlow(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := Value(r); ok && r >= utf8.RuneSelf {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func FuzzFirstForeignDigit(f *testing.F) {
+	for _, s := range []string{"२०२५", "x ۲۰", "\xe0९", "\xe0\x80\xa5१", "abc", "１", "߀", "\xd9", "\xef\xbc", "ကို ၁၀", "\xc3१"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := firstForeignDigitSlow(s)
+		if got := firstForeignDigit(s); got != want {
+			t.Fatalf("firstForeignDigit(%q) = %d, want %d", s, got, want)
+		}
+		if got := firstForeignDigit([]byte(s)); got != want {
+			t.Fatalf("firstForeignDigit([]byte(%q)) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// TestFirstForeignDigitEveryRune checks every rune alone and after an
+// invalid byte against the decoding reference.
+func TestFirstForeignDigitEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for _, s := range []string{string(r), "\xe0" + string(r), "a" + string(r) + "१"} {
+			if got, want := firstForeignDigit(s), firstForeignDigitSlow(s); got != want {
+				t.Fatalf("firstForeignDigit(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkHasForeign(b *testing.B) {
+	words := [][]byte{[]byte("सम्मेलन"), []byte("Hội"), []byte("совещание"), []byte("2025"), []byte("الاجتماع"), []byte("회의"), []byte("การประชุม"), []byte("२०२५")}
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			HasForeign(w)
 		}
 	}
 }

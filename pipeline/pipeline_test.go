@@ -2,13 +2,17 @@ package pipeline
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/partynews/partynews/corpus"
+	"github.com/partynews/partynews/pipeline/detect"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 func TestMapRunsEveryItemOnce(t *testing.T) {
@@ -116,4 +120,92 @@ func TestMapBufferKeepsWorkersGoing(t *testing.T) {
 	if n := len(out); n < 50 {
 		t.Fatalf("%d results buffered, want 50", n)
 	}
+}
+
+// BenchmarkProcessGenerated is the per-article pipeline after reading
+// (detection, extraction, the document's fields) over the generated articles
+// of $PARTYNEWS_BENCH_CORPUS/0000 (../shared/tools/gencorpus, 30 languages); it
+// skips when that is not set. Sub-benchmarks time the read stage and each
+// stage of Process apart.
+func BenchmarkProcessGenerated(b *testing.B) {
+	root := os.Getenv("PARTYNEWS_BENCH_CORPUS")
+	if root == "" {
+		b.Skip("PARTYNEWS_BENCH_CORPUS not set")
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "0000", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no generated corpus")
+	}
+	p, err := NewProcessor()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arts []*corpus.Article
+	var langs []detect.Result
+	size := int64(0)
+	for _, f := range files {
+		a, err := corpus.Read(f, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+		langs = append(langs, p.Detector.Detect(a.Content())) // loads the models
+		size += int64(len(a.Text))
+	}
+	b.Run("read", func(b *testing.B) {
+		b.SetBytes(size)
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			for _, f := range files {
+				if _, err := corpus.Read(f, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("detect", func(b *testing.B) {
+		b.SetBytes(size)
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			for _, a := range arts {
+				p.Detector.Detect(a.Content())
+			}
+		}
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(size)
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			for k, a := range arts {
+				extract.All(a.Text, langs[k].Lang, p.Extractors...)
+			}
+		}
+	})
+	b.Run("process", func(b *testing.B) {
+		b.SetBytes(size)
+		defer reportCPU(b)()
+		for i := 0; i < b.N; i++ {
+			for _, a := range arts {
+				p.Process(a)
+			}
+		}
+	})
+}
+
+// reportCPU reports the process's CPU time (user and system, every thread, the
+// collector's too) per operation as cpu-ns/op, from when it is called to when
+// the function it returns is: on a shared machine wall time says little.
+func reportCPU(b *testing.B) func() {
+	start := cpuNow()
+	return func() {
+		b.ReportMetric(float64(cpuNow()-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -95,8 +95,9 @@ func (d *Detector) Detect(text string) Result {
 	// script halfway, and the bound keeps detection's cost flat in the length
 	var counts [numScripts]int
 	letters := 0
+	tab := scriptTable()
 	for _, r := range text {
-		if s := ScriptOf(r); s != Other {
+		if s := scriptIn(tab, r); s != Other {
 			counts[s]++
 			letters++
 			if letters == scriptSample {
@@ -177,20 +178,29 @@ func (d *Detector) Detect(text string) Result {
 func Sample(text string, s Script, max int) string {
 	var b strings.Builder
 	n := 0
+	tab := scriptTable()
 	take := func(skipCapitals bool) {
 		for i := 0; i < len(text) && n < max; {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if ScriptOf(r) != s {
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if scriptIn(tab, r) != s {
 				i += size
 				continue
 			}
-			j := i
+			// the word: letters of s and apostrophes, each rune decoded once
+			j, runes := i+size, 1
 			for j < len(text) {
-				r2, sz := utf8.DecodeRuneInString(text[j:])
-				if ScriptOf(r2) != s && r2 != '\'' && r2 != '’' {
+				r2, sz := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, sz = utf8.DecodeRuneInString(text[j:])
+				}
+				if scriptIn(tab, r2) != s && r2 != '\'' && r2 != '’' {
 					break
 				}
 				j += sz
+				runes++
 			}
 			word := text[i:j]
 			i = j
@@ -201,7 +211,7 @@ func Sample(text string, s Script, max int) string {
 				b.WriteByte(' ')
 			}
 			b.WriteString(word)
-			n += utf8.RuneCountInString(word)
+			n += runes
 		}
 	}
 	take(s == Latin)

@@ -71,14 +71,25 @@ func ScriptOf(r rune) Script {
 		}
 		return Other
 	}
-	if r < 1<<16 {
-		bmpOnce.Do(func() {
-			bmpScript = make([]Script, 1<<16)
-			for c := range rune(1 << 16) {
-				bmpScript[c] = scriptSlow(c)
-			}
-		})
-		return bmpScript[r]
+	return scriptIn(scriptTable(), r)
+}
+
+// scriptTable returns the scripts of the Basic Multilingual Plane, built on
+// first use.
+func scriptTable() []Script {
+	bmpOnce.Do(func() {
+		bmpScript = make([]Script, 1<<16)
+		for c := range rune(1 << 16) {
+			bmpScript[c] = scriptSlow(c)
+		}
+	})
+	return bmpScript
+}
+
+// scriptIn is ScriptOf with the table at hand: loops over text fetch it once.
+func scriptIn(t []Script, r rune) Script {
+	if uint32(r) < 1<<16 {
+		return t[r]
 	}
 	return scriptSlow(r)
 }

@@ -3,6 +3,8 @@ package detect
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // smallTexts are short passages written for these tests (not from the
@@ -73,4 +75,61 @@ func TestSample(t *testing.T) {
 	if s := Sample("Tô Lâm Hà Nội", Latin, 400); s != "Tô Lâm Hà Nội" {
 		t.Errorf("Sample(Latin, names only) = %q", s)
 	}
+}
+
+// sampleSlow is Sample as first written (each rune of a word decoded twice),
+// the reference for FuzzSample.
+func sampleSlow(text string, s Script, max int) string {
+	var b strings.Builder
+	n := 0
+	take := func(skipCapitals bool) {
+		for i := 0; i < len(text) && n < max; {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if ScriptOf(r) != s {
+				i += size
+				continue
+			}
+			j := i
+			for j < len(text) {
+				r2, sz := utf8.DecodeRuneInString(text[j:])
+				if ScriptOf(r2) != s && r2 != '\'' && r2 != '’' {
+					break
+				}
+				j += sz
+			}
+			word := text[i:j]
+			i = j
+			if skipCapitals && unicode.IsUpper(r) {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(word)
+			n += utf8.RuneCountInString(word)
+		}
+	}
+	take(s == Latin)
+	if s == Latin && n < max/4 {
+		b.Reset()
+		n = 0
+		take(false)
+	}
+	return b.String()
+}
+
+func FuzzSample(f *testing.F) {
+	for _, s := range []string{
+		"Tô Lâm met the delegates of Hà Nội today", "प्रांतीय पार्टी समिति की बैठक",
+		"Это заседание l'État d’Italia", "\xff\xfeabc def\x80", "مجلس الوزراء 2025", "",
+	} {
+		f.Add(s, uint8(Latin), 40)
+	}
+	f.Fuzz(func(t *testing.T, text string, s uint8, max int) {
+		sc := Script(s % uint8(numScripts))
+		max %= 5000
+		if got, want := Sample(text, sc, max), sampleSlow(text, sc, max); got != want {
+			t.Fatalf("Sample(%q, %d, %d) = %q, want %q", text, sc, max, got, want)
+		}
+	})
 }

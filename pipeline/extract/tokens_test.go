@@ -133,3 +133,34 @@ func TestWordShapes(t *testing.T) {
 		t.Error("no shapes must ask the maps")
 	}
 }
+
+// FuzzDecodeRune: the in-line decoding answers as the utf8 package does.
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"a", "é", "ह", "\xe0\x80\x80", "\xed\xa0\x80", "\xc0\x80", "\xc3", "\xe0\xa4", "𝟙", "\xef\xbf\xbd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U %d, want %U %d", s, i, r, n, wr, wn)
+			}
+		}
+	})
+}
+
+// TestDecodeRuneEveryRune decodes every rune alone and cut short.
+func TestDecodeRuneEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		for _, x := range []string{s, s[:len(s)-1] + "a", "\xed" + s} {
+			if x == "" {
+				continue
+			}
+			got, n := decodeRune(x, 0)
+			if want, wn := utf8.DecodeRuneInString(x); got != want || n != wn {
+				t.Fatalf("decodeRune(%q) = %U %d, want %U %d", x, got, n, want, wn)
+			}
+		}
+	}
+}
