@@ -37,19 +37,6 @@ func loadStored(idx bleve.Index, id string) (*stored, error) {
 	if err != nil || d == nil {
 		return nil, err
 	}
-	return storedOf(d)
-}
-
-// readStored is loadStored on a reader of the index.
-func readStored(r index.IndexReader, id string) (*stored, error) {
-	d, err := r.Document(id)
-	if err != nil || d == nil {
-		return nil, err
-	}
-	return storedOf(d)
-}
-
-func storedOf(d index.Document) (*stored, error) {
 	var raw []byte
 	d.VisitFields(func(f index.Field) {
 		if f.Name() == FieldSource {

@@ -106,12 +106,9 @@ type shard struct {
 	batchBytes  int                // the size of the batch's documents (bleveDocument)
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
 
-	// the batch bleve is writing while the next one fills (flushAsync), and
-	// the index as it was before: Put reads documents there, never in the
-	// index bleve is changing (a batch that fails closes segments under it)
+	// the batch bleve is writing while the next one fills (flushAsync)
 	flushing chan error
 	inflight map[string]*stored
-	view     index.IndexReader
 }
 
 const workDir = "work"
@@ -259,13 +256,7 @@ func (w *shard) document(id string) (*stored, error) {
 	if d, ok := w.inflight[id]; ok {
 		return d, nil
 	}
-	var d *stored
-	var err error
-	if w.view != nil {
-		d, err = readStored(w.view, id)
-	} else {
-		d, err = loadStored(w.idx, id)
-	}
+	d, err := loadStored(w.idx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read document %s: %w", id, err)
 	}
@@ -412,15 +403,8 @@ func (w *shard) flushAsync() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	if w.view != nil {
-		w.view.Close()
-	}
-	view, err := snapshot(w.idx)
-	if err != nil {
-		return err
-	}
 	b, done := w.batch, make(chan error, 1)
-	w.flushing, w.inflight, w.view = done, w.pendingDocs, view
+	w.flushing, w.inflight = done, w.pendingDocs
 	w.batch, w.batchBytes, w.pendingDocs = w.idx.NewBatch(), 0, map[string]*stored{}
 	w.dirty, w.wrote = true, true
 	go func() { done <- w.idx.Batch(b) }()
@@ -434,8 +418,6 @@ func (w *shard) wait() error {
 	}
 	err := <-w.flushing
 	w.flushing, w.inflight = nil, nil
-	w.view.Close()
-	w.view = nil
 	if err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
