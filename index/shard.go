@@ -105,10 +105,6 @@ type shard struct {
 	batch       *bleve.Batch
 	batchBytes  int                // the size of the batch's documents (bleveDocument)
 	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
-
-	// the batch bleve is writing while the next one fills (flushAsync)
-	flushing chan error
-	inflight map[string]*stored
 }
 
 const workDir = "work"
@@ -253,9 +249,6 @@ func (w *shard) document(id string) (*stored, error) {
 	if d, ok := w.pendingDocs[id]; ok {
 		return d, nil
 	}
-	if d, ok := w.inflight[id]; ok {
-		return d, nil
-	}
 	d, err := loadStored(w.idx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read document %s: %w", id, err)
@@ -307,9 +300,6 @@ func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Out
 // is left. It reports whether path was indexed, so a deletion is reported once.
 // It sees the index with this run's flushed changes and the pending batch.
 func (w *shard) Remove(path string) (bool, error) {
-	if err := w.wait(); err != nil {
-		return false, err
-	}
 	r, err := snapshot(w.idx)
 	if err != nil {
 		return false, err
@@ -365,7 +355,7 @@ func (w *shard) maybeFlush() error {
 	if w.batch.Size() < w.opt.BatchSize && w.batchBytes < w.opt.BatchBytes {
 		return nil
 	}
-	if err := w.flushAsync(); err != nil {
+	if err := w.Flush(); err != nil {
 		return err
 	}
 	if w.opt.CheckpointEvery > 0 && !w.rebuilding() && time.Since(w.last) >= w.checkpointEvery() {
@@ -383,44 +373,18 @@ func (w *shard) checkpointEvery() time.Duration {
 	return max(w.opt.CheckpointEvery, 20*w.lastCost)
 }
 
-// Flush writes the pending batch, and waits for the one under way.
+// Flush writes the pending batch.
 func (w *shard) Flush() error {
-	if err := w.flushAsync(); err != nil {
-		return err
-	}
-	return w.wait()
-}
-
-// flushAsync hands the pending batch to bleve in a goroutine of its own, once
-// the one before is written, and starts a new batch: bleve builds a batch's
-// segment in the goroutine that gives it the batch, so the writer goes on
-// taking documents on the other core meanwhile (issue 13). The documents of
-// the batch being written stay visible to Put (inflight) until it is.
-func (w *shard) flushAsync() error {
-	if err := w.wait(); err != nil {
-		return err
-	}
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	b, done := w.batch, make(chan error, 1)
-	w.flushing, w.inflight = done, w.pendingDocs
-	w.batch, w.batchBytes, w.pendingDocs = w.idx.NewBatch(), 0, map[string]*stored{}
-	w.dirty, w.wrote = true, true
-	go func() { done <- w.idx.Batch(b) }()
-	return nil
-}
-
-// wait waits for the batch under way, if any.
-func (w *shard) wait() error {
-	if w.flushing == nil {
-		return nil
-	}
-	err := <-w.flushing
-	w.flushing, w.inflight = nil, nil
-	if err != nil {
+	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
+	w.batch.Reset()
+	w.batchBytes = 0
+	w.pendingDocs = map[string]*stored{}
+	w.dirty, w.wrote = true, true
 	return nil
 }
 
@@ -527,7 +491,6 @@ func (w *shard) Abort() {
 	if w.closed {
 		return
 	}
-	_ = w.wait()
 	w.closed = true
 	w.snap.Close()
 	_ = w.idx.Close()
