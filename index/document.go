@@ -21,8 +21,6 @@ type Document struct {
 	// Spans are where Lead, Body and Captions lie in Text: the index stores
 	// these instead of the strings, and restores the strings when it reads.
 	Spans Spans `json:"-"`
-
-	prepared *prepared // its content's fields, analysed ahead (Prepare)
 }
 
 // Entity is one mention as the index sees it: the fields of an extracted

@@ -119,7 +119,6 @@ func Run(ctx context.Context, w *index.Writer, proc *pipeline.Processor, opt Opt
 		}
 		j.Bytes = int64(len(a.Text))
 		j.doc = Document(proc.Process(a))
-		index.Prepare(&j.doc) // analysed here, on every worker, not by the one writer
 		j.hasDoc = true
 		return j
 	})

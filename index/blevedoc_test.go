@@ -76,11 +76,11 @@ func analysedFields(t *testing.T, doc *document.Document) map[fieldKey]document.
 
 // The document the writer builds itself is the one bleve would build by
 // walking toBleve's map through the mapping: the same fields, options,
-// values and terms (with their positions); with and without Prepare.
+// values and terms (with their positions).
 func TestBleveDocumentMatchesMapping(t *testing.T) {
 	m := NewMapping()
 	for _, sd := range preparedDocs() {
-		for _, prep := range []bool{false, true} {
+		{
 			want := document.NewDocument(sd.ID)
 			if err := m.MapDocument(want, toBleve(sd)); err != nil {
 				t.Fatal(err)
@@ -89,13 +89,7 @@ func TestBleveDocumentMatchesMapping(t *testing.T) {
 				t.Errorf("%s: the mapping makes composite fields (_all): %d", sd.ID, len(want.CompositeFields))
 			}
 			cp := *sd
-			if prep {
-				Prepare(&cp.Document)
-			}
 			got, size := bleveDocument(&cp)
-			if cp.prepared != nil {
-				t.Errorf("%s: prepared fields kept after use", sd.ID)
-			}
 			if size <= len(sd.Text) {
 				t.Errorf("%s: size %d, want more than the text's %d bytes", sd.ID, size, len(sd.Text))
 			}
@@ -106,23 +100,23 @@ func TestBleveDocumentMatchesMapping(t *testing.T) {
 			}
 			sort.Strings(names)
 			if len(gf) != len(wf) {
-				t.Errorf("%s prepared=%v: %d fields, want %d (%v)", sd.ID, prep, len(gf), len(wf), names)
+				t.Errorf("%s: %d fields, want %d (%v)", sd.ID, len(gf), len(wf), names)
 			}
 			for k, w := range wf {
 				g, ok := gf[k]
 				if !ok {
-					t.Errorf("%s prepared=%v: no field %v", sd.ID, prep, k)
+					t.Errorf("%s: no field %v", sd.ID, k)
 					continue
 				}
 				if g.Options() != w.Options() || string(g.Value()) != string(w.Value()) || g.EncodedFieldType() != w.EncodedFieldType() {
-					t.Errorf("%s prepared=%v: field %v: options %v value %q type %c, want %v %q %c", sd.ID, prep, k,
+					t.Errorf("%s: field %v: options %v value %q type %c, want %v %q %c", sd.ID, k,
 						g.Options(), g.Value(), g.EncodedFieldType(), w.Options(), w.Value(), w.EncodedFieldType())
 				}
 				if !w.Options().IsIndexed() {
 					continue // never analysed
 				}
 				if gt, wt := terms(g), terms(w); g.AnalyzedLength() != w.AnalyzedLength() || gt != wt {
-					t.Errorf("%s prepared=%v: field %v: %d terms %s\nwant %d %s", sd.ID, prep, k, g.AnalyzedLength(), gt, w.AnalyzedLength(), wt)
+					t.Errorf("%s: field %v: %d terms %s\nwant %d %s", sd.ID, k, g.AnalyzedLength(), gt, w.AnalyzedLength(), wt)
 				}
 			}
 		}
