@@ -41,8 +41,6 @@ var keywordAnalyzer = sync.OnceValue(func() analysis.Analyzer {
 	return a
 })
 
-var textAnalyzerOnce = sync.OnceValue(func() analysis.Analyzer { return textAnalyzer{} })
-
 // contentFields returns the unanalysed fields of d's content: lead, body,
 // language, source URL and every entity field.
 func contentFields(d *Document) []document.Field {
@@ -50,8 +48,8 @@ func contentFields(d *Document) []document.Field {
 	var out []document.Field
 	body := bodyText(d)
 	out = append(out,
-		document.NewTextFieldCustom(FieldLead, nil, []byte(TextValue(d.Lang, d.Lead)), opts[FieldLead], textAnalyzerOnce()),
-		document.NewTextFieldCustom(FieldBody, nil, []byte(TextValue(d.Lang, body)), opts[FieldBody], textAnalyzerOnce()),
+		document.NewTextFieldCustom(FieldLead, nil, []byte(TextValue(d.Lang, d.Lead)), opts[FieldLead], textAnalyzer{}),
+		document.NewTextFieldCustom(FieldBody, nil, []byte(TextValue(d.Lang, body)), opts[FieldBody], textAnalyzer{}),
 		keywordField(FieldLang, nil, d.Lang))
 	if d.SourceURL != "" {
 		out = append(out, keywordField(FieldSourceURL, nil, d.SourceURL))

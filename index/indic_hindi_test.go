@@ -84,27 +84,11 @@ func FuzzHindiNormalize(f *testing.F) {
 }
 
 func BenchmarkHindiNormalize(b *testing.B) {
-	ts := benchTokens(b)
-	terms := make([][]byte, len(ts))
-	for i, t := range ts {
-		terms[i] = t.Term
-	}
-	run := func(b *testing.B, f analysis.TokenFilter) {
-		b.ReportAllocs()
-		b.SetBytes(int64(len(benchHindi)))
-		for b.Loop() {
-			for i, t := range ts {
-				t.Term = terms[i]
-			}
-			f.Filter(ts)
-		}
-	}
 	bleve, err := registry.NewCache().TokenFilterNamed("normalize_hi")
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("bleve", func(b *testing.B) { run(b, bleve) })
-	b.Run("ours", func(b *testing.B) { run(b, hindiNormalizer{}) })
+	benchFilterPair(b, bleve, hindiNormalizer{})
 }
 
 func bleveFilter(t testing.TB, name string) func([]byte) []byte {

@@ -64,7 +64,7 @@ func TestKoreanRecallEndToEnd(t *testing.T) {
 			}
 			terms := make([]string, len(toks))
 			for i, tk := range toks {
-				terms[i] = TextTerm("ko", string(tk.Term))
+				terms[i] = CurrentTextFields("ko").Term(string(tk.Term))
 			}
 			var qs []query.Query
 			for _, fld := range []string{FieldLead, FieldBody} {

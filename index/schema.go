@@ -15,7 +15,7 @@ const (
 	Numeric              // float64 values, for ranges
 	DateTime             // time.Time values, for ranges and sorting
 	Stored               // stored only, not indexed
-	Text                 // analysed text of every language, terms tagged with it (TextTerm)
+	Text                 // analysed text of every language, terms tagged with it (TextFields.Term)
 )
 
 // Field is one row of the schema: a field of the index mapping, what it is
@@ -45,7 +45,7 @@ type Field struct {
 
 // Field names of the bleve documents. The text of every language lives in two
 // fields, lead and body; each term is tagged with its language ("hi\x1f…",
-// TextTerm), so a language's terms are exactly what its own analyzer makes, as
+// TextFields.Term), so a language's terms are exactly what its own analyzer makes, as
 // if each language had fields of its own, without a field per language (issue
 // 13: the fixed cost of a field is paid in every segment and at every merge).
 // Entity fields are keywords shared by every language.

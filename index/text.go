@@ -10,7 +10,7 @@ import (
 // TextAnalyzerName is the analyzer of the lead and body fields: it reads the
 // language tag the value starts with ("hi\x1f…", TextValue), analyses the rest
 // with that language's analyzer (Analyzer) and tags every term with the
-// language (TextTerm).
+// language (TextFields.Term).
 const TextAnalyzerName = "pn_text"
 
 // TagSep ends the language tag of a text value and of each of its terms.
@@ -19,10 +19,6 @@ const TagSep = "\x1f"
 // TextValue is the value of a lead or body field of a document in lang: its
 // text, tagged with the language.
 func TextValue(lang, text string) string { return fieldLang(lang) + TagSep + text }
-
-// TextTerm is how the lead and body fields hold term t of language lang's
-// analyzer.
-func TextTerm(lang, t string) string { return CurrentTextFields(lang).Term(t) }
 
 func init() {
 	must(registry.RegisterAnalyzer(TextAnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
