@@ -88,31 +88,66 @@ func (p *Processor) ProcessAs(a *corpus.Article, lang detect.Result) Document {
 
 // Map runs fn over the items of in on n workers and sends the results to the
 // returned channel, buffered to buf results (at least n), which closes when in is
-// drained or ctx is done. Results come in completion order. A buffer as large as
-// the consumer's batch lets the workers go on while the consumer is busy.
+// drained or ctx is done, and only after every worker has stopped. Results come
+// in input order, so what depends on order (which of two identical files is
+// the duplicate) is the same from run to run; a slow item holds back the
+// results behind it but not the workers, which go on until the buffer is full.
+// A buffer as large as the consumer's batch lets the workers go on while the
+// consumer is busy.
 func Map[In, Out any](ctx context.Context, n, buf int, in <-chan In, fn func(In) Out) <-chan Out {
 	if n < 1 {
 		n = 1
 	}
+	type task struct {
+		item In
+		res  chan Out
+	}
+	tasks := make(chan task)
+	pending := make(chan chan Out, n) // one result slot per item, in input order
 	out := make(chan Out, max(n, buf))
 	var wg sync.WaitGroup
 	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for item := range in {
-				r := fn(item)
-				select {
-				case out <- r:
-				case <-ctx.Done():
-					return
-				}
+			for t := range tasks {
+				t.res <- fn(t.item) // the slot holds one result: never blocks
 			}
 		}()
 	}
-	go func() {
-		wg.Wait()
-		close(out)
+	go func() { // hand out the items, remembering their order
+		defer close(pending)
+		defer close(tasks)
+		for item := range in {
+			res := make(chan Out, 1)
+			select {
+			case pending <- res:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case tasks <- task{item, res}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { // pass the results on in that order
+		defer close(out)
+		defer wg.Wait()
+		for res := range pending {
+			var r Out
+			select {
+			case r = <-res:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	return out
 }

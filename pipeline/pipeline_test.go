@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -15,7 +14,7 @@ import (
 	"github.com/partynews/partynews/pipeline/extract"
 )
 
-func TestMapRunsEveryItemOnce(t *testing.T) {
+func TestMapRunsEveryItemOnceInInputOrder(t *testing.T) {
 	in := make(chan int)
 	go func() {
 		defer close(in)
@@ -24,12 +23,22 @@ func TestMapRunsEveryItemOnce(t *testing.T) {
 		}
 	}()
 	var got []int
-	for v := range Map(context.Background(), 4, 4, in, func(i int) int { return i * 2 }) {
+	// uneven work, so that completion order differs from input order
+	for v := range Map(context.Background(), 4, 4, in, func(i int) int {
+		if i%7 == 0 {
+			time.Sleep(50 * time.Microsecond)
+		}
+		return i * 2
+	}) {
 		got = append(got, v)
 	}
-	sort.Ints(got)
-	if len(got) != 1000 || got[0] != 0 || got[999] != 1998 {
-		t.Fatalf("got %d results, first %d last %d", len(got), got[0], got[len(got)-1])
+	if len(got) != 1000 {
+		t.Fatalf("got %d results, want 1000", len(got))
+	}
+	for i, v := range got {
+		if v != 2*i {
+			t.Fatalf("result %d is %d, want %d: results out of input order", i, v, 2*i)
+		}
 	}
 }
 
