@@ -136,10 +136,7 @@ func TestTextTerms(t *testing.T) {
 		for _, tok := range (textAnalyzer{}).Analyze([]byte(TextValue(tc.lang, tc.text))) {
 			got = append(got, string(tok.Term))
 		}
-		var want []string
-		for _, w := range splitSpace(tc.want) {
-			want = append(want, w)
-		}
+		want := splitSpace(tc.want)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s %q: %q, want %q", tc.lang, tc.text, got, want)
 		}
