@@ -107,7 +107,7 @@ func newHelpQueryCmd() *cobra.Command {
 }
 
 // timeoutFlagHelp is the --timeout flag's help.
-var timeoutFlagHelp = fmt.Sprintf("stop a search after this long and say so, exit 2 (0: no limit; default %v)", qbound.DefaultTimeout)
+var timeoutFlagHelp = fmt.Sprintf("stop a search after this long and say so, exit 2 (0: no limit; default %v): CPU time in its own process, from its turn in a resident server", qbound.DefaultTimeout)
 
 // bounded runs do on q within the query bounds (qbound): repeated words once,
 // the clause cap, the time limit timeout (0: none). A refused or stopped query
@@ -116,6 +116,12 @@ func bounded(c *cobra.Command, q *search.Query, timeout time.Duration, do func(c
 	lim := qbound.Limits{Timeout: timeout}
 	if timeout == 0 {
 		lim.Timeout = -1
+	}
+	if c.Context() == nil || c.Context().Value(servedKey{}) == nil {
+		// its own process: the limit counts the CPU it spends, so forty
+		// searches at once on two cores are not stopped for each other's
+		// turns (the resident server gives each its turn instead)
+		lim.Clock = qbound.ProcessCPU
 	}
 	q, err := qbound.Bound(q, lim)
 	if err != nil {

@@ -97,7 +97,7 @@ func TestSearchQueryCLI(t *testing.T) {
 		{"3,000 words", []string{long(3000)}, exitUsage, "", "query too long"},
 		// the first 200 distinct words, all of the first article: it alone, within the bound
 		{"200 distinct words", []string{strings.Join(distinct, " ")}, exitOK, "1 of 1 hits", ""},
-		{"time limit", []string{"--timeout", "1ns", "सम्मेलन"}, exitUsage, "", "search stopped after 1ns, its time limit"},
+		{"time limit", []string{"--timeout", "1ns", "सम्मेलन"}, exitUsage, "", "search stopped after 1ns of CPU, its time limit"},
 		{"bad OR", []string{"OR", "सम्मेलन"}, exitUsage, "", "OR must stand between two terms"},
 	}
 	for _, tc := range tests {
@@ -136,7 +136,7 @@ func TestTimelineBounds(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--timeout", "1ns", "सम्मेलन"}, "search stopped after 1ns"},
+		{[]string{"--timeout", "1ns", "सम्मेलन"}, "search stopped after 1ns of CPU"},
 		{[]string{strings.Join(many, " ")}, "query too long"},
 	} {
 		code, out, errOut := runErr(t, append([]string{"timeline", "--index", idx}, tc.args...)...)

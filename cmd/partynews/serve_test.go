@@ -335,3 +335,46 @@ func killServers(t *testing.T, idx string) {
 		syscall.Kill(pid, syscall.SIGKILL)
 	}
 }
+
+// A served command waits for a free slot, and its time limit starts with its
+// turn: a search with a 300 ms limit queued for longer than that still
+// answers, and only once the slot is free.
+func TestServeQueuesAndLimitStartsWithTurn(t *testing.T) {
+	idx, _ := sampleIndex(t)
+	abs, err := filepath.Abs(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newServedIndex(abs, 1)
+	defer x.close()
+	h := x.handler(t.Context(), func() {})
+	req := resident.Request{Dir: abs, Args: []string{"--index", abs, "search", "--timeout", "300ms", "सम्मेलन"},
+		Env: resident.Env(), Exe: resident.Self()}
+	run, err := h(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.slots <- struct{}{} // another command holds the only slot
+	type result struct {
+		out, errOut string
+		code        int
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, errOut, code := outputs(t, run)
+		done <- result{out, errOut, code}
+	}()
+	select {
+	case r := <-done:
+		t.Fatalf("answered while the slot was taken: exit %d, %s", r.code, r.errOut)
+	case <-time.After(600 * time.Millisecond): // twice its time limit in the queue
+	}
+	<-x.slots
+	r := <-done
+	if r.code != exitOK || !strings.Contains(r.out, "सम्मेलन") {
+		t.Fatalf("exit %d after its turn came; stdout %q, stderr %q", r.code, r.out, r.errOut)
+	}
+	if len(x.slots) != 0 {
+		t.Errorf("%d slots still taken after the command ended", len(x.slots))
+	}
+}

@@ -35,7 +35,14 @@ const (
 type Limits struct {
 	MaxClauses int           // distinct clauses after Dedupe
 	Timeout    time.Duration // time for the whole search
+	// Clock, when set, measures Timeout instead of the wall clock: a
+	// reading of time spent (ProcessCPU). The wall clock still stops the
+	// search at WallFactor times Timeout.
+	Clock func() time.Duration
 }
+
+// WallFactor bounds a search timed by a Clock in wall time: Timeout × WallFactor.
+const WallFactor = 10
 
 func (l Limits) maxClauses() int {
 	if l.MaxClauses == 0 {
@@ -67,10 +74,15 @@ var ErrStopped = errors.New("search stopped at its time limit")
 // StoppedError says a search ran out of time.
 type StoppedError struct {
 	Limit time.Duration
+	CPU   bool // the limit was measured by a Clock (ProcessCPU), not the wall clock
 }
 
 func (e *StoppedError) Error() string {
-	return fmt.Sprintf("search stopped after %v, its time limit: narrow the query (fewer words, --lang, --from/--to)", e.Limit)
+	of := ""
+	if e.CPU {
+		of = " of CPU"
+	}
+	return fmt.Sprintf("search stopped after %v%s, its time limit: narrow the query (fewer words, --lang, --from/--to)", e.Limit, of)
 }
 
 func (e *StoppedError) Unwrap() error { return ErrStopped }
@@ -151,12 +163,52 @@ func WithLimit(ctx context.Context, lim Limits) (_ context.Context, cancel conte
 		ctx, cancel = context.WithCancel(ctx)
 		return ctx, cancel, func(err error) error { return err }
 	}
-	var limit = errors.New("time limit")
-	ctx, cancel = context.WithTimeoutCause(ctx, d, limit)
+	var wall, spent = errors.New("time limit"), errors.New("time limit, by its clock")
+	var start time.Duration
+	if lim.Clock == nil {
+		ctx, cancel = context.WithTimeoutCause(ctx, d, wall)
+	} else {
+		start = lim.Clock()
+		ctx, cancel = withClock(ctx, lim.Clock, start, d, spent, WallFactor*d, wall)
+	}
 	return ctx, cancel, func(err error) error {
-		if err != nil && errors.Is(context.Cause(ctx), limit) {
-			return &StoppedError{Limit: d}
+		if err == nil {
+			return nil
+		}
+		switch context.Cause(ctx) {
+		case spent:
+			return &StoppedError{Limit: d, CPU: true}
+		case wall:
+			if lim.Clock == nil || lim.Clock()-start >= d { // its clock ran out too
+				return &StoppedError{Limit: d, CPU: lim.Clock != nil}
+			}
+			return &StoppedError{Limit: WallFactor * d}
 		}
 		return err
 	}
+}
+
+// withClock returns a context that ends with cause once clock has advanced by d
+// from start (looked at every d/50, at least every 10 ms), or with wallCause after wallD of
+// wall time, whichever is first.
+func withClock(parent context.Context, clock func() time.Duration, start, d time.Duration, cause error, wallD time.Duration, wallCause error) (context.Context, context.CancelFunc) {
+	ctx, cancelWall := context.WithTimeoutCause(parent, wallD, wallCause)
+	ctx, cancelCause := context.WithCancelCause(ctx)
+	tick := min(max(d/50, time.Millisecond), 10*time.Millisecond)
+	go func() {
+		t := time.NewTicker(tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if clock()-start >= d {
+					cancelCause(cause)
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() { cancelCause(context.Canceled); cancelWall() }
 }

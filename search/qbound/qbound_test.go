@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -140,5 +141,61 @@ func TestWithLimit(t *testing.T) {
 	cancel()
 	if err = stopped(err); err == nil || errors.Is(err, ErrStopped) {
 		t.Fatalf("a cancelled caller: got %v, want context.Canceled", err)
+	}
+}
+
+// With a Clock, the limit is the clock's time: a frozen clock lets the search
+// run past Timeout of wall time, up to Timeout × WallFactor; a clock that
+// passes Timeout stops it at once, and the error says which clock it was.
+func TestWithLimitClock(t *testing.T) {
+	var mu sync.Mutex
+	var now time.Duration
+	clock := func() time.Duration { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now += d; mu.Unlock() }
+	const d = 30 * time.Millisecond
+
+	// frozen: still running after 3 × d of wall time, stopped by the wall
+	// clock's backstop at d × WallFactor
+	t0 := time.Now()
+	ctx, cancel, stopped := WithLimit(context.Background(), Limits{Timeout: d, Clock: clock})
+	select {
+	case <-ctx.Done():
+		t.Fatalf("stopped after %v of wall time with a frozen clock", time.Since(t0))
+	case <-time.After(3 * d):
+	}
+	<-ctx.Done()
+	if el := time.Since(t0); el < d*WallFactor {
+		t.Errorf("the backstop came after %v, want ≥ %v", el, d*WallFactor)
+	}
+	var se *StoppedError
+	if err := stopped(ctx.Err()); !errors.As(err, &se) || se.CPU || se.Limit != d*WallFactor {
+		t.Errorf("backstop: got %#v (%v)", se, err)
+	}
+	cancel()
+
+	// the clock passes the limit: stopped within a few ticks, long before
+	// the backstop (10 s)
+	const long = time.Second
+	ctx, cancel, stopped = WithLimit(context.Background(), Limits{Timeout: long, Clock: clock})
+	defer cancel()
+	advance(long)
+	select {
+	case <-ctx.Done():
+	case <-time.After(long * WallFactor / 2):
+		t.Fatal("not stopped after its clock passed the limit")
+	}
+	if err := stopped(ctx.Err()); !errors.As(err, &se) || !se.CPU || se.Limit != long ||
+		!strings.Contains(err.Error(), "of CPU") {
+		t.Errorf("clock: got %#v (%v)", se, err)
+	}
+
+	// a search that ends in time: no error, and cancel ends the watcher
+	ctx, cancel, stopped = WithLimit(context.Background(), Limits{Timeout: d, Clock: clock})
+	if err := stopped(nil); err != nil {
+		t.Errorf("in time: %v", err)
+	}
+	cancel()
+	if err := stopped(ctx.Err()); errors.Is(err, ErrStopped) {
+		t.Errorf("cancelled by its caller, reported as stopped: %v", err)
 	}
 }
