@@ -48,6 +48,7 @@ func main() {
 	flag.DurationVar(&opt.fresh, "fresh", 0, "this long into the import, count the documents a search sees (partynews stats) against those indexed -fresh-lag before (0: skip; issue 14: 5m)")
 	flag.DurationVar(&opt.freshLag, "fresh-lag", 0, "how far back -fresh looks (default: 1m, or a fifth of -fresh when that is shorter)")
 	flag.BoolVar(&opt.corpusOnly, "corpus-only", false, "generate the corpus (-work/corpus-N) and stop")
+	flag.BoolVar(&opt.searchesOnly, "searches-only", false, "measure only the searches, -concurrent and check, on the index a previous run left in -work (no import, no peers)")
 	flag.Parse()
 	if opt.freshLag == 0 {
 		opt.freshLag = min(time.Minute, opt.fresh/5)
@@ -65,6 +66,7 @@ type row struct{ name, value, bar, holds, note string }
 
 var opt struct {
 	stages, others, xapian, check, corpusOnly bool
+	searchesOnly                              bool
 	shards, concurrent, rounds                int
 	lucene                                    string
 	fresh, freshLag                           time.Duration
@@ -127,7 +129,7 @@ func run(n int, shared, work, bin string) error {
 	})
 	sort.Strings(files)
 	rawRate := 0.0
-	if opt.stages {
+	if opt.stages && !opt.searchesOnly {
 		stageIdx := filepath.Join(work, "stage-index")
 		os.RemoveAll(stageIdx)
 		w, err := index.OpenWriter(stageIdx, index.WriterOptions{CheckpointEvery: -1})
@@ -196,6 +198,17 @@ func run(n int, shared, work, bin string) error {
 	}
 	stopServer(bin, full)
 	defer stopServer(bin, full) // one a search may have started by itself
+	if opt.searchesOnly {
+		if _, err := os.Stat(filepath.Join(full, "CURRENT")); err != nil {
+			return fmt.Errorf("-searches-only: no index left by a previous run in %s", full)
+		}
+		rows, _, err := searchRows(bin, full, big)
+		if err != nil {
+			return err
+		}
+		printTable(n, mb, len(src.Languages()), big, rows)
+		return nil
+	}
 	os.RemoveAll(full)
 	var probe *freshProbe
 	if opt.fresh > 0 {
@@ -240,46 +253,11 @@ func run(n int, shared, work, bin string) error {
 	rows = append(rows, barRow(row{name: "no-op re-run", value: fmt.Sprintf("%.1f%% of the import", noopPct),
 		note: fmt.Sprintf("%.2f s, %.2f CPU-s", noop.wall.Seconds(), noop.cpu.Seconds())}, true, fmt.Sprintf("≤ %.0f %%", noopCap), noopPct <= noopCap))
 
-	// Search latency in process, on a warm reader, and as a whole process.
-	r, err := search.Open(full)
+	srows, pnSearch, err := searchRows(bin, full, big)
 	if err != nil {
 		return err
 	}
-	facets := []string{"lang", "person", "document"}
-	t0 := time.Now()
-	r.WarmFacets(facets...)
-	warm := time.Since(t0)
-	var lat []time.Duration
-	queries := []string{"सम्मेलन", `"हो ची मिन्ह"`, "document:18-NQ/TW", "date:>=2024-01-01 कांग्रेस", "كانفرنس lang:ur", "congress"}
-	for i := 0; i < 300; i++ {
-		q, _ := search.ParseQuery(queries[i%len(queries)])
-		t := time.Now()
-		if _, err := r.Search(context.Background(), q, search.SearchOptions{Limit: 10, Facets: facets}); err != nil {
-			return err
-		}
-		lat = append(lat, time.Since(t))
-	}
-	r.Close()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	rows = append(rows, row{name: "search in process (top 10, snippets, 3 facets)", value: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100])),
-		note: fmt.Sprintf("facets warmed in %.0f ms", ms(warm))})
-	srvSearch := processSearch(bin, full, true)
-	offSearch := processSearch(bin, full, false)
-	pnSearch := ms(srvSearch)
-	searchCap := 50.0
-	if big {
-		searchCap = 100
-	}
-	rows = append(rows,
-		barRow(row{name: "search, whole process (start to hits)", value: fmt.Sprintf("median %.0f ms", pnSearch),
-			note: "partynews search document:18-NQ/TW, 10 processes, a warm resident server (the default)"}, true, fmt.Sprintf("≤ %.0f ms", searchCap), pnSearch <= searchCap),
-		row{name: "search, whole process, PARTYNEWS_SERVER=off", value: fmt.Sprintf("median %.0f ms", ms(offSearch)), note: "each process opens the index"})
-	if opt.concurrent > 0 {
-		rows = append(rows, teamRows(bin, full, opt.concurrent, max(opt.rounds, 1), big)...)
-	}
-	if opt.check {
-		rows = append(rows, checkRow(bin, full))
-	}
+	rows = append(rows, srows...)
 	if opt.shards > 1 {
 		sharded, err := filepath.Abs(filepath.Join(work, "index-sharded"))
 		if err != nil {
@@ -313,13 +291,7 @@ func run(n int, shared, work, bin string) error {
 		rows = append(rows, ripgrepPeer(dir, pnSearch, big)...)
 	}
 
-	fmt.Printf("\n%d generated articles, %.1f MB, %d languages; %s\n", n, mb, len(src.Languages()), machine())
-	fmt.Printf("bars: issue 13's for %s articles; issue 14's (concurrent searches, freshness) are for 300,000\n\n", map[bool]string{false: "20,000", true: "300,000"}[big])
-	fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n|%s|%s|%s|%s|%s\n", "measure", "value", "bar", "holds", "note",
-		strings.Repeat("-", 48), strings.Repeat("-", 30), strings.Repeat("-", 12), strings.Repeat("-", 7), strings.Repeat("-", 30))
-	for _, r := range rows {
-		fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n", r.name, r.value, r.bar, r.holds, r.note)
-	}
+	printTable(n, mb, len(src.Languages()), big, rows)
 	return nil
 }
 
@@ -653,4 +625,61 @@ func machine() string {
 		}
 	}
 	return fmt.Sprintf("%s, %d CPUs", model, runtime.NumCPU())
+}
+
+// searchRows measures searches on the index full: in process on a warm reader,
+// as whole processes (with the resident server and without), -concurrent at
+// once, and what check costs. pnSearch is the whole-process median in ms.
+func searchRows(bin, full string, big bool) (rows []row, pnSearch float64, err error) {
+	r, err := search.Open(full)
+	if err != nil {
+		return nil, 0, err
+	}
+	facets := []string{"lang", "person", "document"}
+	t0 := time.Now()
+	r.WarmFacets(facets...)
+	warm := time.Since(t0)
+	var lat []time.Duration
+	queries := []string{"सम्मेलन", `"हो ची मिन्ह"`, "document:18-NQ/TW", "date:>=2024-01-01 कांग्रेस", "كانفرنس lang:ur", "congress"}
+	for i := 0; i < 300; i++ {
+		q, _ := search.ParseQuery(queries[i%len(queries)])
+		t := time.Now()
+		if _, err := r.Search(context.Background(), q, search.SearchOptions{Limit: 10, Facets: facets}); err != nil {
+			return nil, 0, err
+		}
+		lat = append(lat, time.Since(t))
+	}
+	r.Close()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	rows = append(rows, row{name: "search in process (top 10, snippets, 3 facets)", value: fmt.Sprintf("p50 %.1f ms, p95 %.1f ms", ms(lat[len(lat)/2]), ms(lat[len(lat)*95/100])),
+		note: fmt.Sprintf("facets warmed in %.0f ms", ms(warm))})
+	srvSearch := processSearch(bin, full, true)
+	offSearch := processSearch(bin, full, false)
+	pnSearch = ms(srvSearch)
+	searchCap := 50.0
+	if big {
+		searchCap = 100
+	}
+	rows = append(rows,
+		barRow(row{name: "search, whole process (start to hits)", value: fmt.Sprintf("median %.0f ms", pnSearch),
+			note: "partynews search document:18-NQ/TW, 10 processes, a warm resident server (the default)"}, true, fmt.Sprintf("≤ %.0f ms", searchCap), pnSearch <= searchCap),
+		row{name: "search, whole process, PARTYNEWS_SERVER=off", value: fmt.Sprintf("median %.0f ms", ms(offSearch)), note: "each process opens the index"})
+	if opt.concurrent > 0 {
+		rows = append(rows, teamRows(bin, full, opt.concurrent, max(opt.rounds, 1), big)...)
+	}
+	if opt.check {
+		rows = append(rows, checkRow(bin, full))
+	}
+	return rows, pnSearch, nil
+}
+
+// printTable prints the corpus line and the table of rows.
+func printTable(n int, mb float64, langs int, big bool, rows []row) {
+	fmt.Printf("\n%d generated articles, %.1f MB, %d languages; %s\n", n, mb, langs, machine())
+	fmt.Printf("bars: issue 13's for %s articles; issue 14's (concurrent searches, freshness) are for 300,000\n\n", map[bool]string{false: "20,000", true: "300,000"}[big])
+	fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n|%s|%s|%s|%s|%s\n", "measure", "value", "bar", "holds", "note",
+		strings.Repeat("-", 48), strings.Repeat("-", 30), strings.Repeat("-", 12), strings.Repeat("-", 7), strings.Repeat("-", 30))
+	for _, r := range rows {
+		fmt.Printf("| %-46s | %-28s | %-10s | %-5s | %s\n", r.name, r.value, r.bar, r.holds, r.note)
+	}
 }
