@@ -137,9 +137,7 @@ func TestTextTerms(t *testing.T) {
 			got = append(got, string(tok.Term))
 		}
 		var want []string
-		for _, w := range splitSpace(tc.want) {
-			want = append(want, w)
-		}
+		want = append(want, splitSpace(tc.want)...)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s %q: %q, want %q", tc.lang, tc.text, got, want)
 		}
