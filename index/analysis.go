@@ -187,13 +187,19 @@ func (digitsFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // Tokenizer is bleve's Unicode (UAX #29) tokenizer, plus overlapping bigrams of
 // letter clusters for the scripts written without spaces that UAX #29 drops
 // (Thai, Lao, Khmer, Myanmar). A cluster is a letter with its combining marks.
+// Its words are those of bleve's tokenizer, found by uaxTokenize (uax.go).
 type Tokenizer struct{}
 
+// uaxTokenizer is bleve's, for the input uaxTokenize leaves to it and for tests.
 var uaxTokenizer = uaxtok.NewUnicodeTokenizer()
 
 // Tokenize implements analysis.Tokenizer.
 func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	base := uaxTokenizer.Tokenize(input)
+	return tokenizeFrom(input, uaxTokenize(input))
+}
+
+// tokenizeFrom completes base, the UAX #29 tokens of input.
+func tokenizeFrom(input []byte, base analysis.TokenStream) analysis.TokenStream {
 	base, split := fixWords(base)
 	sea := seaBigrams(input)
 	if len(sea) == 0 {

@@ -3,9 +3,11 @@
 // one shard writer at a time (shard.go) with the manifest of indexed files;
 // the field table every other part reads (schema.go: Schema, Prefixes), the
 // bleve mapping built from it (mapping.go), the per-language analyzers
-// (analysis.go, analyzer.go; Korean particles in korean.go), the stored
-// document and its codec (document.go, codec.go), and a Reader over the last
-// published generation (reader.go; a field's term dictionary in terms.go).
+// (analysis.go, analyzer.go; Korean particles in korean.go; the words of
+// bleve's unicode tokenizer found by uax.go, from tables uaxgen.go makes),
+// the stored document and its codec (document.go, codec.go), and a Reader over
+// the last published generation (reader.go; a field's term dictionary in
+// terms.go).
 //
 // It knows nothing of extraction or parsing: a Document arrives with its
 // entities' canonical keys and its line spans set (see package ingest), and
