@@ -4,7 +4,7 @@ BIN     := bin/partynews
 SHARED  ?= ../shared
 DEMO    := .demo
 
-.PHONY: build test demo eval bench lint fuzz clean man
+.PHONY: build test demo eval bench pgo lint fuzz clean man
 
 # partynews --version prints this: the git description when there is one.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
@@ -71,6 +71,16 @@ BENCH_FLAGS ?=
 bench: build
 	$(GO) run ./cmd/pnbench -n $(BENCH_N) -work $(BENCH_WORK) -shared $(SHARED)/corpus -lucene $(SHARED)/tools/lucene/run.sh -bin $(BIN) $(BENCH_FLAGS)
 	PARTYNEWS_BENCH_INDEX=$(abspath $(BENCH_WORK))/index $(GO) test -run XXX -bench . -benchtime 2s ./...
+
+# cmd/partynews/default.pgo is the CPU profile of indexing the bench corpus:
+# go build uses it to optimise the hot paths (profile-guided optimisation; about
+# 4 % less CPU for an import of 20,000 generated articles, 5 runs each, median).
+# Refresh it after large changes to the index path:
+pgo: build
+	$(GO) run ./cmd/pnbench -n $(BENCH_N) -work $(BENCH_WORK) -shared $(SHARED)/corpus -corpus-only
+	rm -rf $(BENCH_WORK)/pgo-index
+	$(BIN) index -q --cpuprofile cmd/partynews/default.pgo --index $(BENCH_WORK)/pgo-index $(BENCH_WORK)/corpus-$(BENCH_N)
+	rm -rf $(BENCH_WORK)/pgo-index
 
 # Each fuzz target for FUZZTIME: the article parser, decoders, query parser, extractors.
 fuzz:
