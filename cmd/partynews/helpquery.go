@@ -117,7 +117,7 @@ func bounded(c *cobra.Command, q *search.Query, timeout time.Duration, do func(c
 	if timeout == 0 {
 		lim.Timeout = -1
 	}
-	if c.Context() == nil || c.Context().Value(servedKey{}) == nil {
+	if served(c) == nil {
 		// its own process: the limit counts the CPU it spends, so forty
 		// searches at once on two cores are not stopped for each other's
 		// turns (the resident server gives each its turn instead)

@@ -276,14 +276,20 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 type servedKey struct{}
 
-// servedSearcher is the resident server's open index when c runs in it (held
-// for c: its Close releases it), else nil.
-func servedSearcher(c *cobra.Command) *search.Searcher {
+// served returns the resident server's open index when c runs in it, else nil.
+func served(c *cobra.Command) *search.Searcher {
 	ctx := c.Context()
 	if ctx == nil {
 		return nil
 	}
 	r, _ := ctx.Value(servedKey{}).(*search.Searcher)
+	return r
+}
+
+// servedSearcher is the resident server's open index when c runs in it (held
+// for c: its Close releases it), else nil.
+func servedSearcher(c *cobra.Command) *search.Searcher {
+	r := served(c)
 	if r != nil {
 		r.Hold()
 	}
