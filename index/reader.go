@@ -209,8 +209,27 @@ func fieldTerms(idx bleve.Index, field string) ([]string, error) {
 	}
 }
 
-// Count returns the number of documents.
-func (r *Reader) Count() (uint64, error) { return r.idx.DocCount() }
+// Count returns the number of documents: every document has a language, and
+// copy records (copies.go), which bleve counts too, have none.
+func (r *Reader) Count() (uint64, error) {
+	var n uint64
+	for _, s := range r.shards {
+		ir, err := snapshot(s.idx)
+		if err != nil {
+			return 0, err
+		}
+		for _, l := range r.langs {
+			c, err := termCount(ir, FieldLang, l)
+			if err != nil {
+				ir.Close()
+				return 0, err
+			}
+			n += c
+		}
+		ir.Close()
+	}
+	return n, nil
+}
 
 // LangCounts returns documents per language.
 func (r *Reader) LangCounts() (map[string]uint64, error) {
@@ -242,10 +261,17 @@ func (r *Reader) Size() (int64, error) {
 	return n, nil
 }
 
-// Document returns the stored document with id, or nil.
+// Document returns the stored document with id, with the paths of its
+// copies, or nil.
 func (r *Reader) Document(id string) (*Document, error) {
+	if IsCopy(id) {
+		return nil, nil
+	}
 	for _, s := range r.shards {
 		if d, err := loadSource(s.idx, id); err != nil || d != nil {
+			if err == nil {
+				err = r.complete(d)
+			}
 			return d, err
 		}
 	}
@@ -260,13 +286,39 @@ func (r *Reader) DocumentByPath(path string) (*Document, error) {
 	if err != nil || len(res.Hits) == 0 {
 		return nil, err
 	}
+	if owner, _, ok := parseCopyID(res.Hits[0].ID); ok {
+		return r.Document(owner)
+	}
 	src, _ := res.Hits[0].Fields[FieldSource].(string)
-	return DecodeSource(src)
+	return r.HitDocument(src)
 }
 
-// DecodeSource decodes the stored FieldSource of a search hit into its
-// document, lead, body and captions restored.
-func DecodeSource(src string) (*Document, error) { return decodeSource(src) }
+// HitDocument decodes the stored FieldSource of a search hit into its
+// document, lead, body and captions restored and the paths of its copies
+// added.
+func (r *Reader) HitDocument(src string) (*Document, error) {
+	d, err := decodeSource(src)
+	if err == nil {
+		err = r.complete(d)
+	}
+	return d, err
+}
+
+// complete adds the paths of d's copy records to its own.
+func (r *Reader) complete(d *Document) error {
+	for _, s := range r.shards {
+		ir, err := snapshot(s.idx)
+		if err != nil {
+			return err
+		}
+		err = withCopies(ir, d)
+		ir.Close()
+		if err != nil {
+			return fmt.Errorf("copies of %s: %w", d.ID, err)
+		}
+	}
+	return nil
+}
 
 // Files returns the manifest: one "path\x1fsize\x1fmtime" entry per indexed
 // file, in lexical order.
@@ -305,7 +357,13 @@ func eachDocument(ctx context.Context, idx bleve.Index, fn func(*Document) error
 		if err != nil {
 			return err
 		}
+		if IsCopy(ext) {
+			continue // its path is its document's
+		}
 		d, err := loadSource(idx, ext)
+		if err == nil && d != nil {
+			err = withCopies(ir, d)
+		}
 		if err != nil {
 			return fmt.Errorf("document %s: %w", ext, err)
 		}

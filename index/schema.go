@@ -38,6 +38,9 @@ type Field struct {
 	// NoQuery keeps the field out of query clauses on its entity type: it
 	// serves reports (person entries), not matching.
 	NoQuery bool
+	// Internal marks partynews's own bookkeeping (the manifest, copy
+	// records): no export carries it.
+	Internal bool
 	// Related says whether a mention counts as evidence that two articles tell
 	// the same story (search.Related weighs each by its rarity); nil: never.
 	Related func(e *Entity) bool
@@ -54,7 +57,8 @@ const (
 	FieldBody       = "body" // body, captions and byline
 	FieldLang       = "lang"
 	FieldPath       = "path"
-	FieldFile       = "file" // path, size and mtime of each file: the manifest
+	FieldFile       = "file"    // path, size and mtime of each file: the manifest
+	FieldCopyOf     = "copy_of" // the document a copy record is a copy of (copies.go)
 	FieldSourceURL  = "source_url"
 	FieldPerson     = "person"      // surface spelling, lower-cased
 	FieldPersonKey  = "person_key"  // romanised key shared by all spellings
@@ -100,7 +104,8 @@ var Schema = func() []Field {
 		{Name: FieldBody, Kind: Text},
 		{Name: FieldLang, Kind: Keyword, DocValues: true, Facet: "lang"},
 		{Name: FieldPath, Kind: Keyword},
-		{Name: FieldFile, Kind: Keyword},
+		{Name: FieldFile, Kind: Keyword, Internal: true},
+		{Name: FieldCopyOf, Kind: Keyword, Internal: true},
 		{Name: FieldSourceURL, Kind: Keyword},
 		{Name: FieldPerson, Kind: Keyword, DocValues: true, Entity: EntityPerson, Boost: 4,
 			Term: func(e *Entity) (any, bool) { return strings.ToLower(e.Text), true }},

@@ -102,9 +102,10 @@ type shard struct {
 	closed   bool              // Close or Abort ran
 	stats    WriterStats
 
-	batch       *bleve.Batch
-	batchBytes  int                // the size of the batch's documents (bleveDocument)
-	pendingDocs map[string]*stored // id → document in this batch; nil: deleted
+	batch         *bleve.Batch
+	batchBytes    int                // the size of the batch's documents (bleveDocument)
+	pendingDocs   map[string]*stored // id → document in this batch; nil: deleted
+	pendingCopies map[string]string  // copy record id → its document in this batch; "": deleted
 }
 
 const workDir = "work"
@@ -207,6 +208,7 @@ func (w *shard) start() error {
 	w.idx = idx
 	w.batch = idx.NewBatch()
 	w.pendingDocs = map[string]*stored{}
+	w.pendingCopies = map[string]string{}
 	w.last = time.Now()
 	return nil
 }
@@ -257,7 +259,8 @@ func (w *shard) document(id string) (*stored, error) {
 }
 
 // Put indexes the document read from path (doc.Paths is ignored) with its file
-// stat, keeping every document's list of files consistent.
+// stat, keeping the manifest consistent: a text already indexed from another
+// path gets a copy record for this one (see copies.go).
 func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Outcome, error) {
 	w.mu.RLock()
 	oldID, err := docWithPath(w.snap, path)
@@ -270,25 +273,29 @@ func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Out
 	if err != nil {
 		return 0, err
 	}
-	outcome := Indexed
-	switch {
-	case existing != nil:
-		outcome = Duplicate
-		if i := slices.IndexFunc(existing.Files, func(f Stat) bool { return f.Path == path }); i >= 0 {
-			outcome = Unchanged
-			existing.Files[i] = st
-		} else {
-			existing.Files = append(existing.Files, st)
-		}
-		if err := w.index(existing); err != nil {
-			return 0, err
-		}
-	default:
-		if err := w.index(&stored{Document: doc, Files: []Stat{st}}); err != nil {
-			return 0, err
-		}
+	own := -1 // the place of path among the document's own files
+	if existing != nil {
+		own = slices.IndexFunc(existing.Files, func(f Stat) bool { return f.Path == path })
 	}
-	if oldID != "" && oldID != doc.ID {
+	outcome, holder := Indexed, doc.ID // holder: the record that holds path now
+	switch {
+	case existing == nil:
+		err = w.index(&stored{Document: doc, Files: []Stat{st}})
+	case own >= 0:
+		outcome = Unchanged
+		existing.Files[own] = st
+		err = w.index(existing)
+	default:
+		holder = copyID(doc.ID, path)
+		if outcome = Duplicate; oldID == holder {
+			outcome = Unchanged
+		}
+		err = w.indexCopy(doc.ID, st)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if oldID != "" && oldID != holder {
 		if _, err := w.dropPath(oldID, path); err != nil {
 			return 0, err
 		}
@@ -296,9 +303,10 @@ func (w *shard) Put(path string, doc Document, size int64, mtime time.Time) (Out
 	return outcome, w.maybeFlush()
 }
 
-// Remove forgets path: its document loses the path, and is deleted when no path
-// is left. It reports whether path was indexed, so a deletion is reported once.
-// It sees the index with this run's flushed changes and the pending batch.
+// Remove forgets path: its document or copy record loses it, and a document is
+// deleted when no path is left. It reports whether path was indexed, so a
+// deletion is reported once. It sees the index with this run's flushed changes
+// and the pending batch.
 func (w *shard) Remove(path string) (bool, error) {
 	r, err := snapshot(w.idx)
 	if err != nil {
@@ -316,9 +324,13 @@ func (w *shard) Remove(path string) (bool, error) {
 	return true, w.maybeFlush()
 }
 
-// dropPath removes path from the files of document id; it reports whether the
-// document held it.
+// dropPath removes path from the record id that holds it: a copy record is
+// deleted, a document loses the file. A document left without a path of its
+// own or a copy is deleted. It reports whether the record held path.
 func (w *shard) dropPath(id, path string) (bool, error) {
+	if IsCopy(id) {
+		return w.dropCopy(id)
+	}
 	d, err := w.document(id)
 	if err != nil || d == nil {
 		return false, err
@@ -329,9 +341,15 @@ func (w *shard) dropPath(id, path string) (bool, error) {
 		return false, nil
 	}
 	if len(d.Files) == 0 {
-		w.batch.Delete(id)
-		w.pendingDocs[id] = nil
-		return true, nil
+		has, err := w.hasCopies(id)
+		if err != nil {
+			return false, err
+		}
+		if !has {
+			w.batch.Delete(id)
+			w.pendingDocs[id] = nil
+			return true, nil
+		}
 	}
 	return true, w.index(d)
 }
@@ -384,6 +402,7 @@ func (w *shard) Flush() error {
 	w.batch.Reset()
 	w.batchBytes = 0
 	w.pendingDocs = map[string]*stored{}
+	w.pendingCopies = map[string]string{}
 	w.dirty, w.wrote = true, true
 	return nil
 }

@@ -187,7 +187,7 @@ func (sr *Searcher) related(ctx context.Context, doc *index.Document, n int, min
 		}
 		seenDoc[h.ID] = true
 		src, _ := h.Fields[index.FieldSource].(string)
-		d, err := index.DecodeSource(src)
+		d, err := sr.HitDocument(src)
 		if err != nil {
 			return nil, err
 		}

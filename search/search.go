@@ -177,7 +177,7 @@ func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*R
 		seen[h.ID] = true
 		hit := Hit{ID: h.ID, Score: h.Score, Position: opt.Offset + len(out.Hits) + 1}
 		if src, ok := h.Fields[index.FieldSource].(string); ok {
-			doc, err := index.DecodeSource(src)
+			doc, err := sr.HitDocument(src)
 			if err != nil {
 				return nil, fmt.Errorf("document %s: %w", h.ID, err)
 			}

@@ -127,7 +127,7 @@ func esTemplate(name string) map[string]any {
 		"entities": map[string]any{"type": "object", "enabled": false},
 	}
 	for _, f := range index.Schema {
-		if f.Name == index.FieldFile {
+		if f.Internal {
 			continue // the manifest is partynews's own
 		}
 		switch f.Kind {
