@@ -42,8 +42,8 @@ func parseCopyID(id string) (owner, path string, ok bool) {
 	return owner, path, ok
 }
 
-// IsCopy reports whether a bleve document ID is a copy record's.
-func IsCopy(id string) bool { _, _, ok := parseCopyID(id); return ok }
+// isCopy reports whether a bleve document ID is a copy record's.
+func isCopy(id string) bool { _, _, ok := parseCopyID(id); return ok }
 
 // copyDocument is the bleve document of the copy record of owner at st.Path.
 func copyDocument(owner string, st Stat) (*document.Document, int) {
@@ -80,7 +80,7 @@ func copyPaths(r index.IndexReader, id string) ([]string, error) {
 	}
 }
 
-// withCopies returns d's own paths and the paths of its copies in r, in order.
+// withCopies adds to d's paths the paths of its copy records in r, all in order.
 func withCopies(r index.IndexReader, d *Document) error {
 	more, err := copyPaths(r, d.ID)
 	if err != nil || len(more) == 0 {

@@ -212,34 +212,36 @@ func fieldTerms(idx bleve.Index, field string) ([]string, error) {
 // Count returns the number of documents: every document has a language, and
 // copy records (copies.go), which bleve counts too, have none.
 func (r *Reader) Count() (uint64, error) {
+	langs, err := r.LangCounts()
+	return sumCounts(langs), err
+}
+
+func sumCounts(m map[string]uint64) uint64 {
 	var n uint64
+	for _, c := range m {
+		n += c
+	}
+	return n
+}
+
+// LangCounts returns documents per language: the article count of each term
+// of FieldLang, over the shards.
+func (r *Reader) LangCounts() (map[string]uint64, error) {
+	out := map[string]uint64{}
 	for _, s := range r.shards {
 		ir, err := snapshot(s.idx)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		for _, l := range r.langs {
 			c, err := termCount(ir, FieldLang, l)
 			if err != nil {
 				ir.Close()
-				return 0, err
+				return nil, err
 			}
-			n += c
+			out[l] += c
 		}
 		ir.Close()
-	}
-	return n, nil
-}
-
-// LangCounts returns documents per language.
-func (r *Reader) LangCounts() (map[string]uint64, error) {
-	out := map[string]uint64{}
-	for _, l := range r.langs {
-		res, err := r.idx.Search(bleve.NewSearchRequestOptions(TermQuery(FieldLang, l), 0, 0, false))
-		if err != nil {
-			return nil, err
-		}
-		out[l] = res.Total
 	}
 	return out, nil
 }
@@ -264,7 +266,7 @@ func (r *Reader) Size() (int64, error) {
 // Document returns the stored document with id, with the paths of its
 // copies, or nil.
 func (r *Reader) Document(id string) (*Document, error) {
-	if IsCopy(id) {
+	if isCopy(id) {
 		return nil, nil
 	}
 	for _, s := range r.shards {
@@ -357,7 +359,7 @@ func eachDocument(ctx context.Context, idx bleve.Index, fn func(*Document) error
 		if err != nil {
 			return err
 		}
-		if IsCopy(ext) {
+		if isCopy(ext) {
 			continue // its path is its document's
 		}
 		d, err := loadSource(idx, ext)
@@ -386,10 +388,6 @@ type Stats struct {
 
 // Stats returns the index's summary.
 func (r *Reader) Stats() (Stats, error) {
-	n, err := r.Count()
-	if err != nil {
-		return Stats{}, err
-	}
 	langs, err := r.LangCounts()
 	if err != nil {
 		return Stats{}, err
@@ -398,7 +396,7 @@ func (r *Reader) Stats() (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	return Stats{Documents: n, Languages: langs, SizeBytes: size, Generation: r.gen, Dir: r.dir}, nil
+	return Stats{Documents: sumCounts(langs), Languages: langs, SizeBytes: size, Generation: r.gen, Dir: r.dir}, nil
 }
 
 // SortedLangs returns the keys of a language count map, most documents first.

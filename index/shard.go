@@ -328,7 +328,7 @@ func (w *shard) Remove(path string) (bool, error) {
 // deleted, a document loses the file. A document left without a path of its
 // own or a copy is deleted. It reports whether the record held path.
 func (w *shard) dropPath(id, path string) (bool, error) {
-	if IsCopy(id) {
+	if isCopy(id) {
 		return w.dropCopy(id)
 	}
 	d, err := w.document(id)
