@@ -29,7 +29,7 @@ type benchArticle struct {
 
 // benchArticles are the articles of ../shared/corpus when present, else
 // uaxBenchTexts, each ten times over.
-func benchArticles(b *testing.B) []benchArticle {
+func benchArticles(b testing.TB) []benchArticle {
 	var out []benchArticle
 	for _, f := range recallFilesOrNone() {
 		t, err := os.ReadFile(f)

@@ -557,21 +557,20 @@ func (s *Scorch) Batch(batch *index.Batch) (err error) {
 	// wait for analysis result
 	analysisResults := make([]index.Document, int(numUpdates))
 	var itemsDeQueued uint64
-	var totalAnalysisSize int
 	for itemsDeQueued < numUpdates {
 		result := <-resultChan
-		resultSize := result.Size()
 		// check if the document is searchable by the index
 		if result.Indexed() {
 			atomic.AddUint64(&s.stats.TotMutationsFiltered, 1)
 		}
-		atomic.AddUint64(&s.iStats.analysisBytesAdded, uint64(resultSize))
-		totalAnalysisSize += resultSize
+		// partynews patch 4: the size of each analysed document is not
+		// measured for MemoryUsed (a walk of every term and location, on
+		// this one goroutine, 2 % of an import's CPU); analysisBytesAdded
+		// stays 0
 		analysisResults[itemsDeQueued] = result
 		itemsDeQueued++
 	}
 	close(resultChan)
-	defer atomic.AddUint64(&s.iStats.analysisBytesRemoved, uint64(totalAnalysisSize))
 
 	atomic.AddUint64(&s.stats.TotAnalysisTime, uint64(time.Since(start)))
 
