@@ -65,12 +65,10 @@ func contentFields(d *Document) []document.Field {
 			out = append(out, document.NewTextFieldCustom(f.Name, []uint64{uint64(k)}, []byte(v), o, keywordAnalyzer()))
 		}
 		for k, v := range nums {
-			out = append(out, document.NewNumericFieldWithIndexingOptions(f.Name, []uint64{uint64(k)}, v, o))
+			out = append(out, trieField(f.Name, []uint64{uint64(k)}, FigureKey(v), o))
 		}
 		for k, v := range times {
-			if df, err := document.NewDateTimeFieldWithIndexingOptions(f.Name, []uint64{uint64(k)}, v, time.RFC3339, o); err == nil {
-				out = append(out, df)
-			}
+			out = append(out, trieField(f.Name, []uint64{uint64(k)}, DateKey(v), o))
 		}
 	}
 	return out

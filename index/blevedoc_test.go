@@ -76,7 +76,8 @@ func analysedFields(t *testing.T, doc *document.Document) map[fieldKey]document.
 
 // The document the writer builds itself is the one bleve would build by
 // walking toBleve's map through the mapping: the same fields, options,
-// values and terms (with their positions).
+// values and terms (with their positions), except that numbers and dates
+// carry 4 of the mapping's 16 trie terms (trie.go).
 func TestBleveDocumentMatchesMapping(t *testing.T) {
 	m := NewMapping()
 	for _, sd := range preparedDocs() {
@@ -106,6 +107,23 @@ func TestBleveDocumentMatchesMapping(t *testing.T) {
 				g, ok := gf[k]
 				if !ok {
 					t.Errorf("%s: no field %v", sd.ID, k)
+					continue
+				}
+				if trie := w.EncodedFieldType() == 'n' || w.EncodedFieldType() == 'd'; trie {
+					// a number or date: the trie field's 4 terms are the
+					// mapping's at shifts 0, 16, 32, 48 (trie.go)
+					if g.Options() != w.Options() {
+						t.Errorf("%s: field %v: options %v, want %v", sd.ID, k, g.Options(), w.Options())
+					}
+					wantTerms := w.AnalyzedTokenFrequencies()
+					if len(g.AnalyzedTokenFrequencies()) != 64/TrieStep {
+						t.Errorf("%s: field %v: %d terms, want %d", sd.ID, k, len(g.AnalyzedTokenFrequencies()), 64/TrieStep)
+					}
+					for term, tf := range g.AnalyzedTokenFrequencies() {
+						if wt := wantTerms[term]; wt == nil || wt.Frequency() != tf.Frequency() {
+							t.Errorf("%s: field %v: term %x is not the mapping's", sd.ID, k, term)
+						}
+					}
 					continue
 				}
 				if g.Options() != w.Options() || string(g.Value()) != string(w.Value()) || g.EncodedFieldType() != w.EncodedFieldType() {

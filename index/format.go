@@ -17,8 +17,15 @@ import (
 // field for every language, terms tagged with it, instead of a field pair per
 // language), so a newer version asks for a rebuild. Searches still read an
 // index of version 2 or 1 (Reader.TextFields). Indexes without a version are
-// version 1.
-const FormatVersion = 3
+// version 1. Version 4 writes numbers and dates as 4 trie terms instead of
+// bleve's 16 (trie.go).
+const FormatVersion = 4
+
+// writableVersion is the oldest format a writer adds to without a rebuild:
+// the 16 trie terms of a version-3 index hold the 4 that version 4 writes and
+// searches. A writer marks such an index version 4 (older partynews would
+// miss the numbers and dates it adds).
+const writableVersion = 3
 
 // analysisVersion is the oldest format whose text a search reads as this
 // version analyses it: an older index misses words until it is rebuilt.

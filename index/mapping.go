@@ -29,7 +29,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 			f = mapping.NewKeywordFieldMapping()
 			f.Analyzer = keyword.Name
 			f.IncludeTermVectors = false
-		case Numeric:
+		case Numeric: // written as trie fields of 4 terms (trie.go), not bleve's 16
 			f = mapping.NewNumericFieldMapping()
 		case DateTime:
 			f = mapping.NewDateTimeFieldMapping()

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -227,6 +228,61 @@ func TestStopPublishes(t *testing.T) {
 	}
 	if n := docCount(t, dir); n != 30 {
 		t.Fatalf("after an interrupted rebuild %d documents, want the 30 of before", n)
+	}
+}
+
+// setFormat marks the index in dir as written with format v.
+func setFormat(t *testing.T, dir string, v string) {
+	t.Helper()
+	w, err := OpenWriter(dir, WriterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.shards[0].idx.SetInternal([]byte(formatKey), []byte(v)); err != nil {
+		t.Fatal(err)
+	}
+	w.shards[0].wrote = true
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A version-3 index (numbers and dates with bleve's 16 trie terms) takes new
+// documents without a rebuild and is marked version 4; an index of a newer
+// version than this one is searched with a warning to upgrade.
+func TestFormatVersions(t *testing.T) {
+	dir, _ := sampleIndex(t)
+	setFormat(t, dir, "3")
+	cur, err := current(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := genFormat(filepath.Join(dir, genName(cur))); err != nil || v != 3 {
+		t.Fatalf("format after marking 3: %d, %v", v, err)
+	}
+	w, err := OpenWriter(dir, WriterOptions{})
+	if err != nil {
+		t.Fatalf("open of a version-3 index: %v, want it writable", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if cur, err = current(dir); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := genFormat(filepath.Join(dir, genName(cur))); err != nil || v != FormatVersion {
+		t.Errorf("format after a writer opened a version-3 index: %d, %v; want %d", v, err, FormatVersion)
+	}
+	var warned []string
+	defer func(f func(string)) { Warn = f }(Warn)
+	Warn = func(m string) { warned = append(warned, m) }
+	if n := docCount(t, dir); n != 5 || len(warned) != 0 {
+		t.Errorf("search after the upgrade: %d documents, warnings %q; want 5 and none", n, warned)
+	}
+	setFormat(t, dir, "99")
+	newerOnce = sync.Once{}
+	if n := docCount(t, dir); n != 5 || len(warned) != 1 || !strings.Contains(warned[0], "newer partynews") {
+		t.Errorf("search of a newer index: %d documents, warnings %q; want 5 and one naming a newer partynews", n, warned)
 	}
 }
 

@@ -102,6 +102,9 @@ func openShardReader(dir string) (readShard, error) {
 			if v < analysisVersion {
 				warnOutdated(dir, v)
 			}
+			if v > FormatVersion {
+				warnNewer(dir, v)
+			}
 			return readShard{dir: dir, gen: gen, idx: idx, format: v}, nil
 		}
 		// A writer may have just published a newer generation and removed this one.
@@ -139,6 +142,16 @@ var outdatedOnce sync.Once
 func warnOutdated(dir string, v int) {
 	outdatedOnce.Do(func() {
 		Warn(fmt.Sprintf("the index in %s was built by an older partynews (index format %d, this version reads %d): some words are not found until it is rebuilt with \"partynews index --rebuild PATH...\"", dir, v, FormatVersion))
+	})
+}
+
+var newerOnce sync.Once
+
+// warnNewer warns, once per process, that the index was written by a newer
+// partynews, whose fields this version may read wrongly.
+func warnNewer(dir string, v int) {
+	newerOnce.Do(func() {
+		Warn(fmt.Sprintf("the index in %s was written by a newer partynews (index format %d, this version reads up to %d): some searches may miss documents until partynews is upgraded", dir, v, FormatVersion))
 	})
 }
 

@@ -185,9 +185,14 @@ func (w *shard) start() error {
 				err = &DamagedError{Gen: src, Err: errors.New("a snapshot could not be loaded")}
 			} else if err != nil {
 				err = &DamagedError{Gen: src, Err: err}
-			} else if v := formatOf(idx); v < FormatVersion {
+			} else if v := formatOf(idx); v < writableVersion {
 				idx.Close()
 				err = &OutdatedError{Dir: w.dir, Version: v}
+			} else if v < FormatVersion {
+				if err = idx.SetInternal([]byte(formatKey), []byte(strconv.Itoa(FormatVersion))); err != nil {
+					idx.Close()
+				}
+				w.dirty, w.wrote = true, true // publish the new version
 			}
 		}
 	}

@@ -190,7 +190,7 @@ func needRebuild(dirs []string) []bool {
 			fresh[i], any = true, true
 			continue
 		}
-		if v, err := genFormat(gen); err != nil || v < FormatVersion {
+		if v, err := genFormat(gen); err != nil || v < writableVersion {
 			fresh[i], any = true, true
 		}
 	}

@@ -378,10 +378,7 @@ func dateQuery(v string) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	incl, excl := true, false
-	q := query.NewDateRangeInclusiveQuery(lo, hi, &incl, &excl)
-	q.SetField(index.FieldDateTime)
-	return q, nil
+	return dateSpan(lo, hi, false), nil
 }
 
 // dateRange returns [lo, hi) for a date expression; a zero time is unbounded.
@@ -457,9 +454,8 @@ func figureQuery(v string) (query.Query, error) {
 		}
 		return &f, nil
 	}
-	t, f := true, false
 	var lo, hi *float64
-	var loIncl, hiIncl = &t, &t
+	loIncl, hiIncl := true, true
 	var err error
 	switch {
 	case strings.Contains(v, ".."):
@@ -473,10 +469,10 @@ func figureQuery(v string) (query.Query, error) {
 		hi, err = num(v[2:])
 	case strings.HasPrefix(v, ">"):
 		lo, err = num(v[1:])
-		loIncl = &f
+		loIncl = false
 	case strings.HasPrefix(v, "<"):
 		hi, err = num(v[1:])
-		hiIncl = &f
+		hiIncl = false
 	default:
 		lo, err = num(v)
 		hi = lo
@@ -487,7 +483,5 @@ func figureQuery(v string) (query.Query, error) {
 	if lo == nil && hi == nil {
 		return nil, fmt.Errorf("figure %q: empty range", v)
 	}
-	q := query.NewNumericRangeInclusiveQuery(lo, hi, loIncl, hiIncl)
-	q.SetField(field)
-	return q, nil
+	return figureRange(field, lo, hi, loIncl, hiIncl), nil
 }

@@ -162,16 +162,8 @@ func show(q query.Query) string {
 		return q.FieldVal + "/" + q.Regexp + "/" + boost(q.BoostVal)
 	case *query.WildcardQuery:
 		return q.FieldVal + ":" + q.Wildcard
-	case *query.DateRangeQuery:
-		return fmt.Sprintf("%s[%v..%v)", q.FieldVal, q.Start.Format("2006-01-02"), q.End.Format("2006-01-02"))
-	case *query.NumericRangeQuery:
-		f := func(p *float64) string {
-			if p == nil {
-				return ""
-			}
-			return fmt.Sprint(*p)
-		}
-		return fmt.Sprintf("%s[%s..%s]", q.FieldVal, f(q.Min), f(q.Max))
+	case *trieRange:
+		return q.String()
 	case *query.MatchNoneQuery:
 		return "none"
 	}

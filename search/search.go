@@ -115,10 +115,7 @@ func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*R
 		filters = append(filters, termQuery(index.FieldLang, opt.Lang))
 	}
 	if !opt.From.IsZero() || !opt.To.IsZero() {
-		t, f := true, true
-		dq := query.NewDateRangeInclusiveQuery(opt.From, opt.To, &t, &f)
-		dq.SetField(index.FieldDateTime)
-		filters = append(filters, dq)
+		filters = append(filters, dateSpan(opt.From, opt.To, true))
 	}
 	if opt.Source != "" {
 		w := query.NewWildcardQuery("*" + strings.ToLower(opt.Source) + "*")
