@@ -157,10 +157,18 @@ command), 3 index finished but some files failed.
 		}
 		return nil
 	}
-	root.PersistentPostRun = func(*cobra.Command, []string) {
+	root.PersistentFlags().String("memprofile", "", "write an allocation profile (pprof) to this file at the end")
+	_ = root.PersistentFlags().MarkHidden("memprofile")
+	root.PersistentPostRun = func(c *cobra.Command, _ []string) {
 		if profile != nil {
 			pprof.StopCPUProfile()
 			profile.Close()
+		}
+		if p, _ := c.Flags().GetString("memprofile"); p != "" {
+			if f, err := os.Create(p); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
 		}
 	}
 	choiceVar(root.PersistentFlags(), new(string), "color", "auto", colorChoices, "colour the output: auto (on a terminal, unless NO_COLOR is set), always or never")
