@@ -20,10 +20,17 @@ import (
 
 func TokenFrequency(tokens TokenStream, arrayPositions []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
 	rv := make(map[string]*index.TokenFreq, len(tokens))
-	// The frequencies of the distinct terms share one block, and so do
-	// their locations: a handful of allocations per field instead of two
-	// or more per distinct term (partynews patch 3).
-	freqs := make([]index.TokenFreq, 0, len(tokens))
+	// The frequencies of the distinct terms come from blocks of up to 64,
+	// and the locations of a field from one block: a handful of allocations
+	// per field instead of two or more per distinct term (partynews patch 3).
+	var block []index.TokenFreq
+	newFreq := func(term []byte) *index.TokenFreq {
+		if len(block) == cap(block) {
+			block = make([]index.TokenFreq, 0, min(64, len(tokens)))
+		}
+		block = append(block, index.TokenFreq{Term: term})
+		return &block[len(block)-1]
+	}
 	countFreq := !options.SkipFreqNorm()
 
 	if options.IncludeTermVectors() {
@@ -38,33 +45,34 @@ func TokenFrequency(tokens TokenStream, arrayPositions []uint64, options index.F
 			}
 			curr, ok := rv[string(token.Term)]
 			if !ok {
-				freqs = append(freqs, index.TokenFreq{Term: token.Term})
-				curr = &freqs[len(freqs)-1]
+				curr = newFreq(token.Term)
 				rv[string(token.Term)] = curr
 			}
 			// the frequency counts the locations until they are placed
 			curr.SetFrequency(curr.Frequency() + 1)
 			owner[i] = curr
 		}
+		// each term's locations get a window of one block, its capacity
+		// limited so that an append (MergeAll) reallocates instead of
+		// overwriting the next term's
 		locs := make([]*index.TokenLocation, len(tokens))
 		off := 0
-		for j := range freqs {
-			n := freqs[j].Frequency()
-			freqs[j].Locations = locs[off : off : off+n]
-			off += n
-			if !countFreq {
-				freqs[j].SetFrequency(0)
-			}
-		}
 		for i, f := range owner {
+			if f.Locations == nil {
+				n := f.Frequency()
+				f.Locations = locs[off : off : off+n]
+				off += n
+				if !countFreq {
+					f.SetFrequency(0)
+				}
+			}
 			f.Locations = append(f.Locations, &tls[i])
 		}
 	} else {
 		for _, token := range tokens {
 			curr, exists := rv[string(token.Term)]
 			if !exists {
-				freqs = append(freqs, index.TokenFreq{Term: token.Term})
-				curr = &freqs[len(freqs)-1]
+				curr = newFreq(token.Term)
 				rv[string(token.Term)] = curr
 			}
 
