@@ -5,7 +5,9 @@
 // bleve mapping built from it (mapping.go), the per-language analyzers
 // (analysis.go, analyzer.go; Korean particles in korean.go; the words of
 // bleve's unicode tokenizer found by uax.go, from tables uaxgen.go makes),
-// the stored document and its codec (document.go, codec.go), and a Reader over
+// numbers and dates as trie terms and the term ranges that find them
+// (trie.go), the stored document and its codec (document.go, codec.go), the
+// records of a text's other paths (copies.go), and a Reader over
 // the last published generation (reader.go; a field's term dictionary in
 // terms.go).
 //
