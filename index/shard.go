@@ -95,6 +95,9 @@ type shard struct {
 	mu       sync.RWMutex // guards idx and snap while Close swaps them
 	idx      bleve.Index
 	snap     index.IndexReader // the index as it was opened: the state before this run's changes
+	filesMu  sync.Mutex        // guards asked and files
+	asked    int               // Unchanged's questions so far
+	files    *fileSet          // snap's file terms, read once after fileSetAfter questions
 	last     time.Time         // the last checkpoint
 	lastCost time.Duration     // how long the last checkpoint took
 	dirty    bool              // written since the last publication
@@ -224,7 +227,17 @@ func (w *shard) start() error {
 func (w *shard) Unchanged(path string, size int64, mtime time.Time) (bool, error) {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
-	n, err := termCount(w.snap, FieldFile, fileTerm(path, size, mtime.UnixNano()))
+	term := fileTerm(path, size, mtime.UnixNano())
+	w.filesMu.Lock()
+	if w.asked++; w.asked == fileSetAfter {
+		w.files, _, _ = newFileSet(w.snap) // on an error, the lookups go on
+	}
+	files := w.files
+	w.filesMu.Unlock()
+	if files != nil {
+		return files.has(term), nil
+	}
+	n, err := termCount(w.snap, FieldFile, term)
 	return n > 0, err
 }
 
