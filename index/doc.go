@@ -1,6 +1,7 @@
 // Package index owns the store: an index folder of published generations
 // (store.go), optionally split in shards (shards.go: Writer), each written by
-// one shard writer at a time (shard.go) with the manifest of indexed files;
+// one shard writer at a time (shard.go) with the manifest of indexed files
+// (read once into a set by a long run: fileset.go);
 // the field table every other part reads (schema.go: Schema, Prefixes), the
 // bleve mapping built from it (mapping.go), the per-language analyzers
 // (analysis.go, analyzer.go; Korean particles in korean.go; the words of
