@@ -68,6 +68,9 @@ func contentFields(d *Document) []document.Field {
 			out = append(out, trieField(f.Name, []uint64{uint64(k)}, FigureKey(v), o))
 		}
 		for k, v := range times {
+			if v.Before(minDate) || v.After(maxDate) {
+				continue // beyond nanoseconds since 1970, as bleve's date fields
+			}
 			out = append(out, trieField(f.Name, []uint64{uint64(k)}, DateKey(v), o))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/numeric"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -135,4 +136,36 @@ func TestDateKeyClamps(t *testing.T) {
 	if got := DateKey(d); got != d.UnixNano() {
 		t.Errorf("2024-12-28: %d, want %d", got, d.UnixNano())
 	}
+}
+
+// A date beyond nanoseconds since 1970 (before 1678) gets no date_time field,
+// as bleve's date fields did not, rather than a clamped key that every such
+// date would share.
+func TestOldDatesHaveNoDateTime(t *testing.T) {
+	d := Document{ID: "x", Lang: "en", Text: "In 1428 and in 2024", Lead: "In 1428 and in 2024",
+		Entities: []Entity{
+			{Type: EntityDate, Text: "1 May 1428", Value: "1428-05-01"},
+			{Type: EntityDate, Text: "5 December 2024", Value: "2024-12-05"},
+		}}
+	doc, _ := bleveDocument(&stored{Document: d})
+	var keys []int64
+	for _, f := range doc.Fields {
+		if f.Name() != FieldDateTime {
+			continue
+		}
+		f.Analyze()
+		for term := range f.AnalyzedTokenFrequencies() {
+			if v, err := numericTermValue(term); err == nil && term == string(TrieTerms(v)[0]) {
+				keys = append(keys, v)
+			}
+		}
+	}
+	want := DateKey(time.Date(2024, 12, 5, 0, 0, 0, 0, time.UTC))
+	if len(keys) != 1 || keys[0] != want {
+		t.Errorf("date_time keys %v, want only 2024-12-05's %d", keys, want)
+	}
+}
+
+func numericTermValue(term string) (int64, error) {
+	return numeric.PrefixCoded(term).Int64()
 }
