@@ -381,35 +381,43 @@ func dateQuery(v string) (query.Query, error) {
 	return dateSpan(lo, hi, false), nil
 }
 
-// dateRange returns [lo, hi) for a date expression; a zero time is unbounded.
-func dateRange(v string) (time.Time, time.Time, error) {
+// dateRange returns [lo, hi) for a date expression; a nil bound is open. (A
+// zero time cannot mean open: the end of year 0000 is the zero time.)
+func dateRange(v string) (*time.Time, *time.Time, error) {
 	if a, b, ok := strings.Cut(v, ".."); ok {
 		lo, _, err := datePrefix(a)
 		if err != nil {
-			return lo, lo, err
+			return nil, nil, err
 		}
 		_, hi, err := datePrefix(b)
-		return lo, hi, err
+		if err != nil {
+			return nil, nil, err
+		}
+		return &lo, &hi, nil
 	}
 	for _, op := range []string{">=", "<=", ">", "<"} {
 		if rest, ok := strings.CutPrefix(v, op); ok {
 			lo, hi, err := datePrefix(rest)
 			if err != nil {
-				return lo, hi, err
+				return nil, nil, err
 			}
 			switch op {
 			case ">=":
-				return lo, time.Time{}, nil
+				return &lo, nil, nil
 			case ">":
-				return hi, time.Time{}, nil
+				return &hi, nil, nil
 			case "<=":
-				return time.Time{}, hi, nil
+				return nil, &hi, nil
 			default:
-				return time.Time{}, lo, nil
+				return nil, &lo, nil
 			}
 		}
 	}
-	return datePrefix(v)
+	lo, hi, err := datePrefix(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &lo, &hi, nil
 }
 
 // DateSpan parses YYYY, YYYY-MM or YYYY-MM-DD into the span [start, end) it covers.

@@ -69,7 +69,7 @@ func (sr *Searcher) Timeline(ctx context.Context, q *Query, opt SearchOptions) (
 	months := facetCounts(res.Facets)["month"]
 	sort.Slice(months, func(i, j int) bool { return months[i].Term < months[j].Term })
 	t := &Timeline{Months: fillMonths(months), Total: res.Total}
-	dated := dateSpan(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, true) // any full date
+	dated := dateSpan(nil, nil, true) // any full date
 	pr, err := sr.Bleve().SearchInContext(ctx, bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{bq, dated}), 0, 0, false))
 	if err != nil {
 		return nil, err

@@ -115,7 +115,14 @@ func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*R
 		filters = append(filters, termQuery(index.FieldLang, opt.Lang))
 	}
 	if !opt.From.IsZero() || !opt.To.IsZero() {
-		filters = append(filters, dateSpan(opt.From, opt.To, true))
+		var lo, hi *time.Time
+		if !opt.From.IsZero() {
+			lo = &opt.From
+		}
+		if !opt.To.IsZero() {
+			hi = &opt.To
+		}
+		filters = append(filters, dateSpan(lo, hi, true))
 	}
 	if opt.Source != "" {
 		w := query.NewWildcardQuery("*" + strings.ToLower(opt.Source) + "*")

@@ -320,11 +320,29 @@ func TestDateRange(t *testing.T) {
 		{"<2024-06-15", zero, day("2024-06-15")},
 		{"2024-01..2024-06", day("2024-01-01"), day("2024-07-01")},
 		{"2023..2024-02-10", day("2023-01-01"), day("2024-02-11")},
+		// year 0000 ends at the zero time, which must stay a bound
+		{"0000", day("0000-01-01"), day("0001-01-01")},
+		{"<=0000", zero, day("0001-01-01")},
+		{"<0001", zero, day("0001-01-01")},
+	}
+	show := func(t *time.Time) string {
+		if t == nil {
+			return "open"
+		}
+		return t.String()
+	}
+	same := func(got *time.Time, want time.Time, open bool) bool {
+		if open {
+			return got == nil
+		}
+		return got != nil && got.Equal(want)
 	}
 	for _, c := range cases {
 		lo, hi, err := dateRange(c.in)
-		if err != nil || !lo.Equal(c.lo) || !hi.Equal(c.hi) {
-			t.Errorf("dateRange(%q) = [%v, %v) %v, want [%v, %v)", c.in, lo, hi, err, c.lo, c.hi)
+		loOpen := c.lo.IsZero() && c.in[0] == '<'
+		hiOpen := c.hi.IsZero() && c.in[0] == '>'
+		if err != nil || !same(lo, c.lo, loOpen) || !same(hi, c.hi, hiOpen) {
+			t.Errorf("dateRange(%q) = [%s, %s) %v, want [%v, %v)", c.in, show(lo), show(hi), err, c.lo, c.hi)
 		}
 	}
 	for _, bad := range []string{"2024-13", ">=", "2024..", "..2024", "24-01-01", "2024-01-01..x"} {
@@ -364,6 +382,9 @@ func TestDateQueries(t *testing.T) {
 		{"date:<2024-01-01", "0000", "2024-01-01"},
 		{"date:2024-01..2024-06", "2024-01-01", "2024-07-01"},
 		{"date:2024", "2024-01-01", "2025-01-01"},
+		{"date:0000", "0000-01-01", "0001-01-01"}, // ends at the zero time
+		{"date:<=0000", "0000", "0001-01-01"},
+		{"date:0000-12-31", "0000-12-31", "0001-01-01"},
 	} {
 		hits := doSearch(t, r, c.q, SearchOptions{Limit: 100})
 		for _, h := range hits {

@@ -54,19 +54,25 @@ func figureRange(field string, lo, hi *float64, loIncl, hiIncl bool) *trieRange 
 }
 
 // dateSpan is the range query of field date_time from lo (inclusive) to hi,
-// inclusive when hiIncl; a zero time is open.
-func dateSpan(lo, hi time.Time, hiIncl bool) *trieRange {
+// inclusive when hiIncl; a nil bound is open.
+func dateSpan(lo, hi *time.Time, hiIncl bool) *trieRange {
 	q := &trieRange{field: index.FieldDateTime, lo: math.MinInt64, hi: math.MaxInt64}
-	if !lo.IsZero() {
-		q.lo = index.DateKey(lo)
+	show := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Format("2006-01-02")
 	}
-	if !hi.IsZero() {
-		q.hi = index.DateKey(hi)
+	if lo != nil {
+		q.lo = index.DateKey(*lo)
+	}
+	if hi != nil {
+		q.hi = index.DateKey(*hi)
 		if !hiIncl && q.hi != math.MinInt64 {
 			q.hi--
 		}
 	}
-	q.desc = fmt.Sprintf("%s[%v..%v)", q.field, lo.Format("2006-01-02"), hi.Format("2006-01-02"))
+	q.desc = fmt.Sprintf("%s[%s..%s)", q.field, show(lo), show(hi))
 	return q
 }
 
