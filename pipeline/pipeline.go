@@ -87,13 +87,14 @@ func (p *Processor) ProcessAs(a *corpus.Article, lang detect.Result) Document {
 }
 
 // Map runs fn over the items of in on n workers and sends the results to the
-// returned channel, buffered to buf results (at least n), which closes when in is
-// drained or ctx is done, and only after every worker has stopped. Results come
-// in input order, so what depends on order (which of two identical files is
-// the duplicate) is the same from run to run; a slow item holds back the
-// results behind it but not the workers, which go on until the buffer is full.
-// A buffer as large as the consumer's batch lets the workers go on while the
-// consumer is busy.
+// returned channel, which closes when in is drained or ctx is done, and only
+// after every worker has stopped. Results come in input order, so what depends
+// on order (which of two identical files is the duplicate) is the same from
+// run to run. Up to buf items (at least n) are handed out ahead of the oldest
+// result the consumer has not taken: a slow item holds back the results behind
+// it but not the workers, which go on until buf results wait. A buffer as
+// large as the consumer's batch lets the workers go on while the consumer is
+// busy.
 func Map[In, Out any](ctx context.Context, n, buf int, in <-chan In, fn func(In) Out) <-chan Out {
 	if n < 1 {
 		n = 1
@@ -103,8 +104,11 @@ func Map[In, Out any](ctx context.Context, n, buf int, in <-chan In, fn func(In)
 		res  chan Out
 	}
 	tasks := make(chan task)
-	pending := make(chan chan Out, n) // one result slot per item, in input order
-	out := make(chan Out, max(n, buf))
+	// one result slot per item handed out, in input order: its capacity is
+	// how far the workers may run ahead of the oldest result (with n, a slow
+	// item left the other workers idle after n more)
+	pending := make(chan chan Out, max(n, buf))
+	out := make(chan Out, n)
 	var wg sync.WaitGroup
 	for range n {
 		wg.Add(1)

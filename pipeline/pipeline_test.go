@@ -126,8 +126,45 @@ func TestMapBufferKeepsWorkersGoing(t *testing.T) {
 	if n := done.Load(); n < 50 {
 		t.Fatalf("%d items processed with nobody reading, want at least the buffer's 50", n)
 	}
-	if n := len(out); n < 50 {
-		t.Fatalf("%d results buffered, want 50", n)
+	for i := 0; i < 100; i++ {
+		if r := <-out; r != i {
+			t.Fatalf("result %d is %d", i, r)
+		}
+	}
+}
+
+// A slow item holds back the results behind it, not the workers: while the
+// first item is stuck, the other worker goes on until the buffer's worth of
+// items is done.
+func TestMapSlowItemKeepsWorkersGoing(t *testing.T) {
+	in := make(chan int, 100)
+	for i := 0; i < 100; i++ {
+		in <- i
+	}
+	close(in)
+	release := make(chan struct{})
+	var done atomic.Int64
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := Map(ctx, 2, 50, in, func(i int) int {
+		if i == 0 {
+			<-release
+		}
+		done.Add(1)
+		return i
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for done.Load() < 49 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := done.Load(); n < 49 {
+		t.Fatalf("%d items processed behind a stuck first item, want the buffer's 50 less the stuck one", n)
+	}
+	close(release)
+	for i := 0; i < 100; i++ {
+		if r := <-out; r != i {
+			t.Fatalf("result %d is %d", i, r)
+		}
 	}
 }
 
