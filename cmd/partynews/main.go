@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"sync"
 
@@ -145,8 +146,20 @@ command), 3 index finished but some files failed.
 	root.PersistentFlags().String("index", "", "index folder (default: $PARTYNEWS_INDEX, else the per-user data folder)")
 	root.PersistentFlags().String("cpuprofile", "", "write a CPU profile (pprof) to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
-	var profile *os.File
+	root.PersistentFlags().String("trace", "", "write an execution trace (go tool trace) to this file")
+	_ = root.PersistentFlags().MarkHidden("trace")
+	var profile, tracing *os.File
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		if p, _ := c.Flags().GetString("trace"); p != "" {
+			f, err := os.Create(p)
+			if err != nil {
+				return err
+			}
+			tracing = f
+			if err := trace.Start(f); err != nil {
+				return err
+			}
+		}
 		if p, _ := c.Flags().GetString("cpuprofile"); p != "" {
 			f, err := os.Create(p)
 			if err != nil {
@@ -163,6 +176,10 @@ command), 3 index finished but some files failed.
 		if profile != nil {
 			pprof.StopCPUProfile()
 			profile.Close()
+		}
+		if tracing != nil {
+			trace.Stop()
+			tracing.Close()
 		}
 		if p, _ := c.Flags().GetString("memprofile"); p != "" {
 			if f, err := os.Create(p); err == nil {
