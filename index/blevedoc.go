@@ -15,11 +15,9 @@ import (
 // The index builds bleve's documents itself, field by field from the Schema,
 // instead of handing bleve a map to walk through the mapping (and composing an
 // _all field nobody queries). The fields are the ones the mapping would make
-// (TestBleveDocumentMatchesMapping). Analysing them ahead in the pipeline's
-// workers was tried and measured worse on 2 cores (33.6 against 36.8 CPU-s
-// for 20,000 articles, medians of four): the analysed documents of a whole
-// batch stay alive until it is written, and the collector pays for them;
-// bleve analyses a batch on all cores when it is written.
+// (TestBleveDocumentMatchesMapping). A shard analyses a batch's documents
+// itself just before it writes the batch, with the pipeline's workers held
+// (analyze.go).
 
 // fieldOptions are the indexing options the mapping gives each field.
 var fieldOptions = sync.OnceValue(func() map[string]index.FieldIndexingOptions {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/blevesearch/bleve/v2/document"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,6 +110,8 @@ type shard struct {
 	batchBytes    int                // the size of the batch's documents (bleveDocument)
 	pendingDocs   map[string]*stored // id → document in this batch; nil: deleted
 	pendingCopies map[string]string  // copy record id → its document in this batch; "": deleted
+	docs          []*document.Document // the documents of this batch, analysed before it is written
+	gate          *gate                // closed while the batch is analysed (Writer.Yield); nil: none
 }
 
 const workDir = "work"
@@ -380,6 +383,7 @@ func (w *shard) index(d *stored) error {
 	}
 	w.pendingDocs[d.ID] = d
 	doc, size := bleveDocument(d)
+	w.docs = append(w.docs, doc)
 	if err := w.batch.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index document %s: %w", d.ID, err)
 	}
@@ -414,6 +418,9 @@ func (w *shard) Flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
+	analyzeBatch(w.gate, w.docs)
+	clear(w.docs)
+	w.docs = w.docs[:0]
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}

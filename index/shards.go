@@ -49,6 +49,7 @@ func shardCount(dir string) (int, error) {
 // for concurrent use, except Unchanged, which may run beside Put.
 type Writer struct {
 	shards []*shard
+	gate   *gate
 }
 
 // OpenWriter opens (creating if needed) the index in dir for writing. A new
@@ -83,7 +84,7 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 	if opt.Rebuild {
 		fresh = needRebuild(dirs)
 	}
-	w := &Writer{}
+	w := &Writer{gate: &gate{}}
 	for i, d := range dirs {
 		o := opt
 		o.fresh = fresh[i]
@@ -92,6 +93,7 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 			w.Abort()
 			return nil, err
 		}
+		s.gate = w.gate
 		w.shards = append(w.shards, s)
 	}
 	return w, nil

@@ -112,6 +112,7 @@ func Run(ctx context.Context, w *index.Writer, proc *pipeline.Processor, opt Opt
 		if j.Status != "" {
 			return j
 		}
+		w.Yield() // a batch's analysis has the cores
 		a, err := corpus.Read(j.Path, opt.MaxSize)
 		if err != nil {
 			j.Status, j.Reason = Classify(err)
