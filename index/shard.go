@@ -107,9 +107,9 @@ type shard struct {
 	stats    WriterStats
 
 	batch         *bleve.Batch
-	batchBytes    int                // the size of the batch's documents (bleveDocument)
-	pendingDocs   map[string]*stored // id → document in this batch; nil: deleted
-	pendingCopies map[string]string  // copy record id → its document in this batch; "": deleted
+	batchBytes    int                  // the size of the batch's documents (bleveDocument)
+	pendingDocs   map[string]*stored   // id → document in this batch; nil: deleted
+	pendingCopies map[string]string    // copy record id → its document in this batch; "": deleted
 	docs          []*document.Document // the documents of this batch, analysed before it is written
 	gate          *gate                // closed while the batch is analysed (Writer.Yield); nil: none
 }
