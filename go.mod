@@ -51,3 +51,5 @@ require (
 )
 
 replace github.com/blevesearch/bleve/v2 => ./third_party/bleve
+
+replace github.com/blevesearch/zapx/v17 => ./third_party/zapx
