@@ -46,7 +46,9 @@ func TestSegmentWorkingMemorySurvivesGC(t *testing.T) {
 	runtime.GC()
 	again := build()
 	t.Logf("allocated: first %d, right after %d, after two collections %d bytes", first, warm, again)
-	if again > warm+(first-warm)/4 {
-		t.Errorf("a segment built after two collections allocated %d bytes, one built right after the first %d, the first %d: the working memory was lost", again, warm, first)
+	// upstream: again is as the first build (4.1 against 2.3 MB), the
+	// working memory gone; patched: as the warm one
+	if int64(again)*4 > int64(warm)*5 {
+		t.Errorf("a segment built after two collections allocated %d bytes, one built right after another %d: the working memory was lost", again, warm)
 	}
 }

@@ -17,7 +17,7 @@ new=$(mktemp -d); trap 'rm -rf "$new"' EXIT
 	! -path './cmd/*' -print0) |
 	(cd "$src" && xargs -0 cp --parents -t "$new")
 chmod -R u+w "$new"
-for p in zapx-patches/*.patch; do patch -s -d "$new" -p1 < "$p"; done
+for p in zapx-patches/*.patch; do patch -s --no-backup-if-mismatch -d "$new" -p1 < "$p"; done
 cp "$dst/PATCHES.md" "$new/" 2>/dev/null || true
 rm -rf "$dst"; mv "$new" "$dst"; chmod 755 "$dst"; trap - EXIT
 gofmt -l "$dst"
