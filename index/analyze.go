@@ -63,7 +63,7 @@ func analyzeBatch(g *gate, docs []*document.Document) {
 			for i := k; i < len(docs); i += n {
 				fields := docs[i].Fields
 				for j, f := range fields {
-					if _, done := f.(preAnalyzed); done || !f.Options().IsIndexed() {
+					if !f.Options().IsIndexed() {
 						continue
 					}
 					f.Analyze()

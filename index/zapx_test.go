@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 )
@@ -14,17 +15,19 @@ import (
 // the first did. Upstream's sync.Pool dropped it, so every segment began
 // from nothing.
 func TestSegmentWorkingMemorySurvivesGC(t *testing.T) {
-	var docs []bindex.Document
+	var bdocs []*document.Document
 	for range 50 {
 		for _, sd := range preparedDocs() {
 			cp := *sd
 			d, _ := bleveDocument(&cp)
 			d.AddIDField()
-			for _, f := range d.Fields {
-				f.Analyze()
-			}
-			docs = append(docs, d)
+			bdocs = append(bdocs, d)
 		}
+	}
+	analyzeBatch(nil, bdocs)
+	docs := make([]bindex.Document, len(bdocs))
+	for i, d := range bdocs {
+		docs[i] = d
 	}
 	build := func() uint64 {
 		var before, after runtime.MemStats

@@ -23,8 +23,9 @@ type SearchOptions struct {
 	// (a name's key, a document code in letter names as its Latin code); ok
 	// false keeps the value as it is. The search side supplies it.
 	Canon func(field, value string) (e index.Entity, ok bool)
-	// From and To keep articles with a date in [From, To] (zero: open).
-	From, To time.Time
+	// From and To keep articles with a date in [From, To] (nil: open; not
+	// the zero time, which is a day of year 0001).
+	From, To *time.Time
 	Source   string   // only articles whose source URL contains this
 	SortDate bool     // newest dated articles first instead of relevance
 	Facets   []string // lang, person, document, year, month, unit
@@ -114,15 +115,8 @@ func (sr *Searcher) search(ctx context.Context, q *Query, opt SearchOptions) (*R
 	if opt.Lang != "" {
 		filters = append(filters, termQuery(index.FieldLang, opt.Lang))
 	}
-	if !opt.From.IsZero() || !opt.To.IsZero() {
-		var lo, hi *time.Time
-		if !opt.From.IsZero() {
-			lo = &opt.From
-		}
-		if !opt.To.IsZero() {
-			hi = &opt.To
-		}
-		filters = append(filters, dateSpan(lo, hi, true))
+	if opt.From != nil || opt.To != nil {
+		filters = append(filters, dateSpan(opt.From, opt.To, true))
 	}
 	if opt.Source != "" {
 		w := query.NewWildcardQuery("*" + strings.ToLower(opt.Source) + "*")

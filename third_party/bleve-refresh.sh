@@ -9,20 +9,8 @@
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")"
-dst=bleve
-ver=${1:-$(go list -m -f '{{.Version}}' github.com/blevesearch/bleve/v2)}
-src=$(go mod download -json "github.com/blevesearch/bleve/v2@$ver" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-test -d "$src" || { echo "bleve-refresh: no module directory for $ver" >&2; exit 1; }
-new=$(mktemp -d); trap 'rm -rf "$new"' EXIT
-(cd "$src" && find . -type f \( \( -name '*.go' ! -name '*_test.go' \) -o -name LICENSE -o -name go.mod \) \
-	! -path './cmd/*' ! -path './test/*' ! -path './docs/*' ! -path './data/*' -print0) |
-	(cd "$src" && xargs -0 cp --parents -t "$new")
-chmod -R u+w "$new"
+. ./refresh-lib.sh
 tbl=analysis/lang/pl/stempel/pl/stemmer_20000.tbl
-mkdir -p "$new/$(dirname "$tbl")"
-gzip -9n < "$src/$tbl" > "$new/$tbl.gz"
-for p in bleve-patches/*.patch; do patch -s -d "$new" -p1 < "$p"; done
-cp "$dst/PATCHES.md" "$new/" 2>/dev/null || true
-rm -rf "$dst"; mv "$new" "$dst"; chmod 755 "$dst"; trap - EXIT
-gofmt -l "$dst"
-echo "third_party/$dst: bleve $ver + $(find bleve-patches -name "*.patch" | wc -l) patches, $(du -sb "$dst" | cut -f1) bytes"
+gzip_table() { mkdir -p "$1/$(dirname "$tbl")"; gzip -9n < "$2/$tbl" > "$1/$tbl.gz"; }
+refresh github.com/blevesearch/bleve/v2 bleve "${1:-$(go list -m -f '{{.Version}}' github.com/blevesearch/bleve/v2)}" \
+	gzip_table cmd test docs data

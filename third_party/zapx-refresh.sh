@@ -8,17 +8,5 @@
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")"
-dst=zapx
-ver=${1:-$(go list -m -f '{{.Version}}' github.com/blevesearch/zapx/v17)}
-src=$(go mod download -json "github.com/blevesearch/zapx/v17@$ver" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-test -d "$src" || { echo "zapx-refresh: no module directory for $ver" >&2; exit 1; }
-new=$(mktemp -d); trap 'rm -rf "$new"' EXIT
-(cd "$src" && find . -type f \( \( -name '*.go' ! -name '*_test.go' \) -o -name LICENSE -o -name go.mod \) \
-	! -path './cmd/*' -print0) |
-	(cd "$src" && xargs -0 cp --parents -t "$new")
-chmod -R u+w "$new"
-for p in zapx-patches/*.patch; do patch -s --no-backup-if-mismatch -d "$new" -p1 < "$p"; done
-cp "$dst/PATCHES.md" "$new/" 2>/dev/null || true
-rm -rf "$dst"; mv "$new" "$dst"; chmod 755 "$dst"; trap - EXIT
-gofmt -l "$dst"
-echo "third_party/$dst: zapx $ver + $(find zapx-patches -name "*.patch" | wc -l) patches, $(du -sb "$dst" | cut -f1) bytes"
+. ./refresh-lib.sh
+refresh github.com/blevesearch/zapx/v17 zapx "${1:-$(go list -m -f '{{.Version}}' github.com/blevesearch/zapx/v17)}" "" cmd

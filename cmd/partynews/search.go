@@ -197,25 +197,27 @@ var sortChoices = []string{"relevance", "date"}
 // allPage is the page size of --limit 0 (a variable for tests).
 var allPage = 500
 
-// dateFlags parses --from and --to: the start of from's span, the end of to's.
-func dateFlags(from, to string) (time.Time, time.Time, error) {
-	var lo, hi time.Time
+// dateFlags parses --from and --to: the start of from's span, the end of
+// to's; nil when not given.
+func dateFlags(from, to string) (*time.Time, *time.Time, error) {
+	var lo, hi *time.Time
 	if from != "" {
 		a, _, err := search.DateSpan(from)
 		if err != nil {
-			return lo, hi, fmt.Errorf("--from: %w", err)
+			return nil, nil, fmt.Errorf("--from: %w", err)
 		}
-		lo = a
+		lo = &a
 	}
 	if to != "" {
 		_, b, err := search.DateSpan(to)
 		if err != nil {
-			return lo, hi, fmt.Errorf("--to: %w", err)
+			return nil, nil, fmt.Errorf("--to: %w", err)
 		}
-		hi = b.Add(-time.Nanosecond)
+		b = b.Add(-time.Nanosecond)
+		hi = &b
 	}
-	if !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
-		return lo, hi, fmt.Errorf("--from %s is after --to %s", from, to)
+	if lo != nil && hi != nil && hi.Before(*lo) {
+		return nil, nil, fmt.Errorf("--from %s is after --to %s", from, to)
 	}
 	return lo, hi, nil
 }
