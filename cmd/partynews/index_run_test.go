@@ -185,8 +185,11 @@ func TestCheckpointsDuringRun(t *testing.T) {
 	}
 	dir := t.TempDir()
 	src, idx := filepath.Join(dir, "archive"), filepath.Join(dir, "index")
-	makeCorpus(t, src, 1500)
-	cmd := child("index", "-q", "--index", idx, "--checkpoint", "300ms", "--batch", "32", src)
+	// Enough articles that the run lasts many checkpoints on a fast machine:
+	// CI's machine indexed 1,500 in about a second and the run ended after
+	// three published states.
+	makeCorpus(t, src, 5000)
+	cmd := child("index", "-q", "--index", idx, "--checkpoint", "150ms", "--batch", "32", src)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +201,7 @@ func TestCheckpointsDuringRun(t *testing.T) {
 		select {
 		case err := <-done:
 			t.Fatalf("the run ended (%v) after only %v published states", err, counts)
-		case <-time.After(100 * time.Millisecond):
+		case <-time.After(40 * time.Millisecond):
 		}
 		r, err := search.Open(idx)
 		if err != nil {
