@@ -24,8 +24,14 @@ import (
 const TrieStep = 16
 
 // FigureKey is the 64-bit key a figure is indexed under, ordered as the
-// numbers are (bleve's numeric.Float64ToInt64).
-func FigureKey(f float64) int64 { return numeric.Float64ToInt64(f) }
+// numbers are (bleve's numeric.Float64ToInt64). Minus zero has the key of
+// zero: bleve's encoding puts it just below, so figure:0 would miss it.
+func FigureKey(f float64) int64 {
+	if f == 0 {
+		f = 0 // -0 == 0, and this drops the sign
+	}
+	return numeric.Float64ToInt64(f)
+}
 
 // DateKey is the 64-bit key a date is indexed under: nanoseconds since 1970,
 // as bleve's date fields; dates beyond what that holds (before 1678, after

@@ -70,6 +70,9 @@ func TestTrieRanges(t *testing.T) {
 		checkTrie(t, FigureKey(c.lo), FigureKey(c.hi), FigureKey(c.in))
 		checkTrie(t, FigureKey(c.lo), FigureKey(c.hi), FigureKey(c.out))
 	}
+	if FigureKey(math.Copysign(0, -1)) != FigureKey(0) {
+		t.Error("-0 and 0 have different figure keys: figure:0 misses -0")
+	}
 	day := func(y int, m time.Month, d int) int64 { return DateKey(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) }
 	lo, hi := day(2024, 1, 1), day(2025, 1, 1)-1
 	for _, v := range []int64{day(2023, 12, 31), day(2024, 1, 1), day(2024, 7, 15), day(2024, 12, 31), day(2025, 1, 1), DateKey(time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC))} {
