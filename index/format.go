@@ -59,6 +59,19 @@ func (e *OutdatedError) Error() string {
 		e.Dir, e.Version, FormatVersion)
 }
 
+// NewerError is returned when the index was written by a newer version: this
+// one would add documents analysed and encoded as the newer one does not
+// expect, so it refuses rather than mix them.
+type NewerError struct {
+	Dir     string
+	Version int
+}
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("the index in %s was written by a newer partynews (index format %d, this version writes %d): upgrade partynews, or rebuild the index with this version with \"partynews index --rebuild PATH...\"",
+		e.Dir, e.Version, FormatVersion)
+}
+
 // DamagedError is returned when a published generation cannot be read.
 type DamagedError struct {
 	Gen string // the generation folder

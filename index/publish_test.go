@@ -249,7 +249,8 @@ func setFormat(t *testing.T, dir string, v string) {
 
 // A version-3 index (numbers and dates with bleve's 16 trie terms) takes new
 // documents without a rebuild and is marked version 4; an index of a newer
-// version than this one is searched with a warning to upgrade.
+// version than this one is searched with a warning to upgrade, and refused by
+// a writer.
 func TestFormatVersions(t *testing.T) {
 	dir, _ := sampleIndex(t)
 	setFormat(t, dir, "3")
@@ -283,6 +284,34 @@ func TestFormatVersions(t *testing.T) {
 	newerOnce = sync.Once{}
 	if n := docCount(t, dir); n != 5 || len(warned) != 1 || !strings.Contains(warned[0], "newer partynews") {
 		t.Errorf("search of a newer index: %d documents, warnings %q; want 5 and one naming a newer partynews", n, warned)
+	}
+	// a writer refuses it, naming the remedy, and leaves it as it was
+	before, _ := current(dir)
+	_, err = OpenWriter(dir, WriterOptions{})
+	var ne *NewerError
+	if !errorsAs(err, &ne) || ne.Version != 99 || !strings.Contains(err.Error(), "upgrade partynews") {
+		t.Fatalf("writer on a newer index: %v, want a NewerError naming the upgrade", err)
+	}
+	if after, _ := current(dir); after != before {
+		t.Errorf("a refused writer published generation %d over %d", after, before)
+	}
+	if v, err := genFormat(filepath.Join(dir, genName(before))); err != nil || v != 99 {
+		t.Errorf("format after a refused writer: %d, %v; want 99", v, err)
+	}
+	// --rebuild builds it again with this version
+	w, err = OpenWriter(dir, WriterOptions{Rebuild: true})
+	if err != nil {
+		t.Fatalf("--rebuild of a newer index: %v", err)
+	}
+	if st := w.Stats(); st.Rebuilt != 1 {
+		t.Errorf("--rebuild of a newer index rebuilt %d shards, want 1", st.Rebuilt)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ = current(dir)
+	if v, err := genFormat(filepath.Join(dir, genName(cur))); err != nil || v != FormatVersion {
+		t.Errorf("format after --rebuild of a newer index: %d, %v; want %d", v, err, FormatVersion)
 	}
 }
 

@@ -194,6 +194,9 @@ func (w *shard) start() error {
 			} else if v := formatOf(idx); v < writableVersion {
 				idx.Close()
 				err = &OutdatedError{Dir: w.dir, Version: v}
+			} else if v > FormatVersion {
+				idx.Close()
+				err = &NewerError{Dir: w.dir, Version: v}
 			} else if v < FormatVersion {
 				if err = idx.SetInternal([]byte(formatKey), []byte(strconv.Itoa(FormatVersion))); err != nil {
 					idx.Close()
@@ -211,7 +214,8 @@ func (w *shard) start() error {
 		_ = os.RemoveAll(path)
 		var de *DamagedError
 		var oe *OutdatedError
-		if errors.As(err, &de) || errors.As(err, &oe) {
+		var ne *NewerError
+		if errors.As(err, &de) || errors.As(err, &oe) || errors.As(err, &ne) {
 			return err
 		}
 		return fmt.Errorf("open index %s: %w", w.dir, err)

@@ -192,7 +192,7 @@ func needRebuild(dirs []string) []bool {
 			fresh[i], any = true, true
 			continue
 		}
-		if v, err := genFormat(gen); err != nil || v < writableVersion {
+		if v, err := genFormat(gen); err != nil || v < writableVersion || v > FormatVersion {
 			fresh[i], any = true, true
 		}
 	}

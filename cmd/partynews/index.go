@@ -87,12 +87,12 @@ with a message.
 
 --rebuild indexes again from the article files, from scratch, the shards whose
 published state is damaged (see 'partynews check') or was built by an older
-version — every shard when none is; searches keep the last good state until the
+or a newer version — every shard when none is; searches keep the last good state until the
 rebuilt one is published at the end. Documents whose files are not under the
 PATHs given are dropped from a rebuilt shard.
 
 Exit status: 0 all done, 1 fatal error (also: an index built by an older
-version, or damaged: run --rebuild), 2 usage error (a PATH that does not
+or a newer version, or damaged: run --rebuild), 2 usage error (a PATH that does not
 exist: nothing is written), 3 finished but some files failed (listed in
 --report and the log), 130/143 interrupted by SIGINT/SIGTERM (what was indexed
 is published).
@@ -210,8 +210,9 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	w, err := index.OpenWriter(o.dir, index.WriterOptions{BatchSize: o.batch, CheckpointEvery: o.checkpoint, LockWait: o.wait, Shards: o.shards, Rebuild: o.rebuild})
 	if err != nil {
 		var oe *index.OutdatedError
+		var ne *index.NewerError
 		var de *index.DamagedError
-		if errors.As(err, &oe) || errors.As(err, &de) {
+		if errors.As(err, &oe) || errors.As(err, &ne) || errors.As(err, &de) {
 			return err
 		}
 		return fmt.Errorf("open index %s: %w", o.dir, err)
