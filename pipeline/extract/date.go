@@ -278,14 +278,18 @@ func (t *Text) monthFirst(i int) []dateMatch {
 	return out
 }
 
-// numericDate reads D/M/YYYY, D.M.YYYY, D-M-YYYY, YYYY-MM-DD and YYYY/MM/DD.
+// numericDate reads D/M/YYYY, D.M.YYYY, D-M-YYYY, YYYY-MM-DD and YYYY/MM/DD,
+// and D/M after a word for the day ([day_before]: Lao "ວັນທີ 6/10").
 func (t *Text) numericDate(i int) []dateMatch {
-	if i+4 >= len(t.Toks) || t.Toks[i].Kind != Digits {
+	if i >= len(t.Toks) || t.Toks[i].Kind != Digits {
 		return nil
+	}
+	if i+4 >= len(t.Toks) {
+		return t.dayMonth(i)
 	}
 	sep := t.tok(i + 1)
 	if (sep != "/" && sep != "." && sep != "-") || t.tok(i+3) != sep || t.gap(i) || t.gap(i+1) || t.gap(i+2) || t.gap(i+3) {
-		return nil
+		return t.dayMonth(i)
 	}
 	for _, k := range []int{i + 2, i + 4} {
 		if t.Toks[k].Kind != Digits {
@@ -307,8 +311,8 @@ func (t *Text) numericDate(i int) []dateMatch {
 		y, m, d = digitsValue(a), b, digitsValue(c)
 	case len([]rune(c)) == 4 && len([]rune(a)) <= 2:
 		d, m, y = digitsValue(a), b, digitsValue(c)
-		if t.Lex.SlashMonth && sep == "/" && d <= 12 && (m <= 12 || !validDate(y, m, d)) {
-			m, d = d, m // US order where the language writes it: 12/5/2025, 10/16/2025
+		if sep == "/" && d <= 12 && ((t.Lex.SlashMonth && m <= 12) || !validDate(y, m, d)) {
+			m, d = d, m // US order where the language writes it (12/5/2025), or where only it reads (10/16/2025)
 		}
 	default:
 		return nil
@@ -317,6 +321,30 @@ func (t *Text) numericDate(i int) []dateMatch {
 		return nil
 	}
 	return []dateMatch{{start: t.Toks[i].Start, end: t.Toks[i+4].End, day: d, month: m, year: y, next: i + 5}}
+}
+
+// dayMonth reads D/M without a year right after a word for the day
+// ([day_before]): "ວັນທີ 6/10", "วันที่ 15/10". Elsewhere two numbers and a
+// slash are a fraction, a score or a code.
+func (t *Text) dayMonth(i int) []dateMatch {
+	if i+2 >= len(t.Toks) || t.tok(i+1) != "/" || t.gap(i) || t.gap(i+1) || t.Toks[i+2].Kind != Digits {
+		return nil
+	}
+	if i+3 < len(t.Toks) && !t.gap(i+2) && (t.tok(i+3) == "/" || t.Toks[i+3].Kind == Digits) {
+		return nil // D/M/Y, or more
+	}
+	if _, _, ok := t.matchBefore(i, t.Lex.DayBefore); !ok {
+		return nil
+	}
+	a, b := t.S[t.Toks[i].Start:t.Toks[i].End], t.S[t.Toks[i+2].Start:t.Toks[i+2].End]
+	if len([]rune(a)) > 2 || len([]rune(b)) > 2 {
+		return nil
+	}
+	d, m := digitsValue(a), digitsValue(b)
+	if !validDate(0, m, d) {
+		return nil
+	}
+	return []dateMatch{{start: t.Toks[i].Start, end: t.Toks[i+2].End, day: d, month: m, next: i + 3}}
 }
 
 // cjkDate reads 2025年4月12日, 4月12日 and 2025년 4월 12일.

@@ -78,7 +78,8 @@ var figDateCases = []struct {
 	{"lo", "ວັນທີ 2 ກັນຍາ 2025 ມີ 80 ປີ", []string{"2025-09-02"}, []string{"80"}},
 	// seeds of the first languages keep working
 	{"en", "On October 16-18, 2025, more than 1,200 delegates attended the 14th Congress.", []string{"2025-10-16", "2025-10-18"}, []string{"1200"}},
-	{"en", "signed on 10/16/2025 and 12/5/2025", []string{"2025-10-16", "2025-12-05"}, nil},
+	// day/month as vietnam.vn writes it, unless only month/day reads
+	{"en", "signed on 10/16/2025 and 12/5/2025", []string{"2025-10-16", "2025-05-12"}, nil},
 	{"de", "am 5. November 2025 nahmen 209.000 Mitglieder am 13. Zentralkomitee teil", []string{"2025-11-05"}, []string{"209000"}},
 	{"ar", "يمثلون 766 ألف عضو و8 أشهر", nil, []string{"766000", "8"}},
 }

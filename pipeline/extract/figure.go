@@ -141,14 +141,18 @@ done:
 }
 
 // isYear reports a bare year: four digits from 1900 to 2100 (2400–2700 in
-// a lexicon with an era offset) not followed by a multiplier or a unit.
+// a lexicon with an era offset), or from 1000 after a word for the year
+// ([year_prefix]: Arabic "منذ عام 1858"), not followed by a multiplier or a
+// unit.
 func (t *Text) isYear(i int, v float64, n int) bool {
 	if n != 4 {
 		return false
 	}
 	era := float64(t.Lex.EraOffset)
 	if !(v >= 1900 && v <= 2100) && !(era > 0 && v >= 1900+era && v <= 2100+era) {
-		return false
+		if _, _, ok := t.matchBefore(i, t.Lex.YearPrefix); !ok || v < 1000 || v > 2100 {
+			return false
+		}
 	}
 	_, _, _, mult := t.match(i+1, t.Lex.Multipliers)
 	return !mult && t.tok(i+1) != "%"

@@ -29,6 +29,7 @@ type Lexicon struct {
 	Range         phrases
 	DateJoiner    phrases
 	YearPrefix    phrases
+	DayBefore     phrases // before a day: "ວັນທີ 6/10" is a date without a year
 	OrdinalAfter  phrases
 	OrdinalBefore phrases
 	NotFigure     phrases // after a number, makes it no figure (5-वर्षीय, 8 बजे)
@@ -166,6 +167,7 @@ var phraseSections = map[string]struct {
 	"range":            {func(l *Lexicon) *phrases { return &l.Range }, keyNone},
 	"date_joiner":      {func(l *Lexicon) *phrases { return &l.DateJoiner }, keyNone},
 	"year_prefix":      {func(l *Lexicon) *phrases { return &l.YearPrefix }, keyNone},
+	"day_before":       {func(l *Lexicon) *phrases { return &l.DayBefore }, keyNone},
 	"ordinal_after":    {func(l *Lexicon) *phrases { return &l.OrdinalAfter }, keyNone},
 	"ordinal_before":   {func(l *Lexicon) *phrases { return &l.OrdinalBefore }, keyNone},
 	"not_figure_after": {func(l *Lexicon) *phrases { return &l.NotFigure }, keyNone},

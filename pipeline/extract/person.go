@@ -913,11 +913,24 @@ func (t *Text) foreignAt(i int) (int, bool) {
 }
 
 // cliticLen returns the length of a conjunction or preposition glued to a name:
-// Arabic-script و (ولي = و + لي), Hebrew ו ה ב ל מ ש כ (לטו = ל + טו); or 0.
-func cliticLen(w string) int {
+// Arabic-script و (ولي = و + لي), Arabic ل and ب (لفان = ل + فان, "of Phan")
+// before a surname of three letters or more when the whole word reads as no
+// name syllable (syll: Urdu لوونگ is Luong, not ل + Vuong), Hebrew ו ה ב ל מ ש
+// כ (לטו = ל + טו); or 0.
+func cliticLen(w string, syll bool) int {
 	if strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) > 2 {
 		if _, ok := theNames().surname[romanize(w[len("و"):])]; ok {
 			return len("و")
+		}
+	}
+	for _, pre := range []string{"ول", "وب", "ل", "ب"} {
+		if syll {
+			break
+		}
+		if rest := strings.TrimPrefix(w, pre); len(rest) < len(w) && utf8.RuneCountInString(rest) >= 3 {
+			if _, ok := theNames().surname[romanize(rest)]; ok {
+				return len(pre)
+			}
 		}
 	}
 	if r, _ := utf8.DecodeRuneInString(w); isHebrew(r) && utf8.RuneCountInString(w) > 2 {

@@ -35,6 +35,9 @@ var personCases = []struct {
 	{"ms", "di kawasan monumen N'Trang Long, wad Nghia Duc", []string{"N'Trang Long"}},
 	{"en", "Ms. H'Hen Nie spoke; the rock'n'roll Band", []string{"H'Hen Nie"}},
 	{"fa", "عکس: توان آنه", []string{"توان آنه"}},
+	// Arabic: a preposition glued before a name or standing after it is no part of it
+	{"ar", "وأشار الأمين العام تو لام مع المندوبين إلى أفكار لفان بوي تشاو", []string{"تو لام", "فان بوي تشاو"}},
+	{"ar", "أعرب الرئيس لونغ كونغ عن شكره", []string{"لونغ كونغ"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	// a name in brackets after a commune or district is the unit it lies in
 	{"en", "the ceremony in Quang Phu commune (Hoang Khanh) was held", nil},

@@ -33,7 +33,7 @@ func newWordInfo(w string) *wordInfo {
 	skel := skeleton(rom)
 	wi := &wordInfo{rom: rom, skel: skel, syll: vnSyllable(rom), foreign: len(theNames().foreign[skel]) > 0}
 	wi.nameRom, wi.nameSyll = nameRomOf(w, wi)
-	wi.clitic, wi.partRom, wi.partSyll = cliticLen(w), wi.nameRom, wi.nameSyll
+	wi.clitic, wi.partRom, wi.partSyll = cliticLen(w, wi.nameSyll), wi.nameRom, wi.nameSyll
 	if wi.clitic > 0 {
 		wi.partRom = detectRom(w[wi.clitic:])
 		wi.partSyll = vnSyllable(wi.partRom)
