@@ -220,7 +220,8 @@ func (People) Extract(t *Text) []Entity {
 		// letter: H'Hen Niê, K'Nham, N'Trang Long
 		highlandPrefix := t.highlandPrefix(i)
 		cued = cued || highlandPrefix
-		if !isSurname && !cued && !t.creditBefore(i) {
+		credit := t.creditBefore(i)
+		if !isSurname && !cued && !credit {
 			continue
 		}
 		latin := isLatinWord(t.S[t.Toks[i].Start:t.Toks[i].End])
@@ -286,7 +287,8 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		key := personKey(t.S[start:stop])
-		if t.placeOrMedia(t.S[start:stop], key, i, end, cued) {
+		// a credit cues a name as a title does (फोटो: तुआन आन्ह reads like a place only loosely)
+		if t.placeOrMedia(t.S[start:stop], key, i, end, cued || credit) {
 			i = end
 			continue
 		}

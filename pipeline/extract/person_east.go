@@ -532,6 +532,13 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			continue // a verb after the title: นายกรัฐมนตรีต้อนรับ
 		}
 		sy := eastSyllables(t.S[start:t.Toks[i].End])
+		if !vnName(sy, 1) {
+			// the name glued to the word after it: เลขาธิการโตลัมเป็นประธาน
+			if stop, ok := t.nameBeforeCue(start, t.Toks[i].End); ok {
+				add(start, stop, title)
+				continue
+			}
+		}
 		if vnName(sy, 1) {
 			stop := t.Toks[i].End
 			// a name spaced by syllables: โต ลัม
@@ -567,6 +574,22 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			}
 		}
 	}
+}
+
+// nameBeforeCue finds a Vietnamese name of two to four syllables at the start
+// of S[start:end] that the word after it ends, unspaced ([abugida_not]: a
+// verb or a particle): โตลัม in โตลัมเป็นประธาน. The first such cut wins.
+func (t *Text) nameBeforeCue(start, end int) (int, bool) {
+	w := t.S[start:end]
+	best := -1
+	for _, c := range theCues()["abugida_not"] {
+		if k := strings.Index(w, c); k > 0 && (best < 0 || k < best) {
+			if sy := eastSyllables(w[:k]); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
+				best = k
+			}
+		}
+	}
+	return start + best, best > 0
 }
 
 // shortWord reports a word of 2 to max letters (marks aside): a given name.

@@ -38,6 +38,8 @@ func TestPeopleEast(t *testing.T) {
 		// leaders who are not Vietnamese after an honorific: two short words
 		// standing apart; acronyms and "of" are no names
 		{"th", "นายกรัฐมนตรีต้อนรับ ท่านสอนไซ สีพันดอน ที่กรุงฮานอย", []string{"สอนไซ สีพันดอน"}},
+		// a name glued to the verb after it
+		{"th", "เช้าวันที่ 3 เลขาธิการโตลัมเป็นประธานการประชุม และ นายกรัฐมนตรีฝ่ามมิงชิ้งกล่าวว่า", []string{"โตลัม", "ฝ่ามมิงชิ้ง"}},
 		{"lo", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", []string{"ສອນໄຊ ສີພັນດອນ"}},
 		{"lo", "ທ່ານນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", nil},
 		{"lo", "ທ່ານ ຫງວຽນ ວັນ ແທງ ເລຂາພັກແຂວງ", []string{"ຫງວຽນ ວັນ ແທງ"}},

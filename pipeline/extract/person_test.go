@@ -38,6 +38,9 @@ var personCases = []struct {
 	// Arabic: a preposition glued before a name or standing after it is no part of it
 	{"ar", "وأشار الأمين العام تو لام مع المندوبين إلى أفكار لفان بوي تشاو", []string{"تو لام", "فان بوي تشاو"}},
 	{"ar", "أعرب الرئيس لونغ كونغ عن شكره", []string{"لونغ كونغ"}},
+	// photo credits in the article's script
+	{"ar", "المندوبون في الاجتماع. (الصورة: دانج كوا)", []string{"دانج كوا"}},
+	{"hi", "महासचिव चुने गए। (फोटो: तुआन आन्ह)", []string{"तुआन आन्ह"}},
 	{"en", "on Tran Phu Street in Hoang Tien commune", nil},
 	// a name in brackets after a commune or district is the unit it lies in
 	{"en", "the ceremony in Quang Phu commune (Hoang Khanh) was held", nil},
