@@ -38,6 +38,10 @@ func TestPeopleEast(t *testing.T) {
 		// leaders who are not Vietnamese after an honorific: two short words
 		// standing apart; acronyms and "of" are no names
 		{"th", "นายกรัฐมนตรีต้อนรับ ท่านสอนไซ สีพันดอน ที่กรุงฮานอย", []string{"สอนไซ สีพันดอน"}},
+		// a poet; ທ້ວນ (Thuan) with its tone mark before the vowel ວ; the
+		// "general secretary" word for word, no name
+		{"lo", "ໃນກອງປະຊຸມ, ນັກກະວີ ຫງວຽນກວາງທ້ວນ, ປະທານສະມາຄົມ", []string{"ຫງວຽນກວາງທ້ວນ"}},
+		{"lo", "ເລຂາທິການທົ່ວໄປ: ກອງປະຊຸມ", nil},
 		// a name glued to the verb after it
 		{"th", "เช้าวันที่ 3 เลขาธิการโตลัมเป็นประธานการประชุม และ นายกรัฐมนตรีฝ่ามมิงชิ้งกล่าวว่า", []string{"โตลัม", "ฝ่ามมิงชิ้ง"}},
 		{"lo", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", []string{"ສອນໄຊ ສີພັນດອນ"}},

@@ -355,8 +355,13 @@ func (a *abugida) read(w string) []string {
 				return nil
 			}
 			// ວ after an onset with no vowel yet is a medial u before a
-			// vowel (ຫງວຽນ Nguyen) and the vowel ua before a final (ຊວນ Xuan)
-			if (r == 'ວ' || r == 'ว') && cur != "" && !vowel && lead == "" && i > 0 && a.onset[rs[i-1]] != "" {
+			// vowel (ຫງວຽນ Nguyen) and the vowel ua before a final (ຊວນ Xuan,
+			// ທ້ວນ Thuan: a tone mark may stand between)
+			prev := i - 1
+			for prev >= 0 && a.silent[rs[prev]] {
+				prev--
+			}
+			if (r == 'ວ' || r == 'ว') && cur != "" && !vowel && lead == "" && prev >= 0 && a.onset[rs[prev]] != "" {
 				if isVowelNext(i) {
 					cur += "u"
 					continue
