@@ -307,6 +307,7 @@ func (People) Extract(t *Text) []Entity {
 // only where Latin words are few: in a Latin-script article a lone capitalised
 // word is too often something else.
 func (t *Text) givenNames(out []Entity) []Entity {
+	out = t.titledGivenNames(out)
 	var given map[string]string // given name → the full name's key
 	for _, e := range out {
 		if w := strings.Fields(e.Text); len(w) >= 3 && isLatinWord(e.Text) && e.Key != "" {
@@ -345,6 +346,40 @@ func (t *Text) givenNames(out []Entity) []Entity {
 			continue // not a given name alone, or part of a longer Latin run
 		}
 		out = append(out, Entity{Type: Person, Text: w, Value: w, Start: tok.Start, End: tok.End, Key: key})
+		t.Claim(tok.Start, tok.End)
+	}
+	return out
+}
+
+// titledGivenNames finds, in any script, the last word of a name the article
+// has given in full standing alone after a title: "secretaris-generaal Lam",
+// "מזכיר כללי לאם", "President Cuong" once To Lam and Luong Cuong are named.
+// The mention gets the full name's key.
+func (t *Text) titledGivenNames(out []Entity) []Entity {
+	var given map[string]string // last word, lower-cased → the full name's key
+	for _, e := range out {
+		if w := strings.Fields(e.Text); len(w) >= 2 && e.Key != "" {
+			if given == nil {
+				given = map[string]string{}
+			}
+			given[toLower(w[len(w)-1])] = e.Key
+		}
+	}
+	if given == nil {
+		return out
+	}
+	for k, tok := range t.Toks {
+		if tok.Kind != Word || t.claimed[k] {
+			continue
+		}
+		key, ok := given[t.lower[k]]
+		if !ok {
+			continue
+		}
+		if _, cued := t.titleBefore(k); !cued || t.nameWord(k+1, isLatinWord(t.S[tok.Start:tok.End])) && t.sameLine(k, k+1) && t.S[tok.End:t.Toks[k+1].Start] == " " {
+			continue // no title, or the start of a longer name
+		}
+		out = append(out, Entity{Type: Person, Text: t.S[tok.Start:tok.End], Value: t.S[tok.Start:tok.End], Start: tok.Start, End: tok.End, Key: key})
 		t.Claim(tok.Start, tok.End)
 	}
 	return out

@@ -38,6 +38,10 @@ var personCases = []struct {
 	// Arabic: a preposition glued before a name or standing after it is no part of it
 	{"ar", "وأشار الأمين العام تو لام مع المندوبين إلى أفكار لفان بوي تشاو", []string{"تو لام", "فان بوي تشاو"}},
 	{"ar", "أعرب الرئيس لونغ كونغ عن شكره", []string{"لونغ كونغ"}},
+	// the last word of a name given in full, alone after a title
+	{"nl", "Secretaris-generaal To Lam opende de zitting. Volgens secretaris-generaal Lam is de Lam Son-zaal klaar.", []string{"To Lam", "Lam"}},
+	{"en", "President Luong Cuong arrived. President Cuong said so.", []string{"Luong Cuong", "Cuong"}},
+	{"he", "המזכיר הכללי טו לאם פתח. מזכיר כללי לאם הדגיש", []string{"טו לאם", "לאם"}},
 	// photo credits in the article's script
 	{"ar", "المندوبون في الاجتماع. (الصورة: دانج كوا)", []string{"دانج كوا"}},
 	{"hi", "महासचिव चुने गए। (फोटो: तुआन आन्ह)", []string{"तुआन आन्ह"}},
