@@ -220,8 +220,8 @@ func (t *Text) notFigure(i, j int) bool {
 	if _, _, ok := t.matchBefore(i, t.Lex.NumberSign); ok {
 		return true // an identifier: संख्या 3111, No. 3
 	}
-	if t.Lex.DayDot && next == "." && !t.gap(j-1) && j+1 < len(t.Toks) && t.Toks[j+1].Kind == Word && t.sameLine(j, j+1) {
-		return true // German "13. Zentralkomitee"
+	if t.Lex.DayDot && next == "." && j == i+1 && !t.gap(j-1) && j+1 < len(t.Toks) && t.Toks[j+1].Kind == Word && t.sameLine(j, j+1) {
+		return true // German "13. Zentralkomitee" (but not a decimal ending a sentence: "yüzde 8,5. Başbakan")
 	}
 	if _, _, _, ok := t.match(j, t.Lex.NotFigure); ok {
 		return true
@@ -252,6 +252,17 @@ func (t *Text) lineStart(i int) bool {
 	return strings.Contains(t.S[t.Toks[i-1].End:t.Toks[i].Start], "\n")
 }
 
+// phraseStart is where phrase p, matched by matchBefore from token first,
+// starts: inside the token when it ends a longer word of an unspaced script
+// (超过 in 该省人口超过120万).
+func (t *Text) phraseStart(p phrase, first int) int {
+	tok := t.Toks[first]
+	if len(p.toks) == 1 && t.lower[first] != p.toks[0] && tok.End-tok.Start == len(t.lower[first]) && strings.HasSuffix(t.lower[first], p.toks[0]) {
+		return tok.End - len(p.toks[0])
+	}
+	return tok.Start
+}
+
 // figure completes a number at tokens [i, next) with value v: the qualifier
 // before, multiplier, unit and "more than" after. It returns the entity and the
 // token after it (0 when the number is no figure).
@@ -259,12 +270,11 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	start := t.Toks[i].Start
 	e := Entity{Type: Figure}
 	if p, first, ok := t.matchBefore(i, t.Lex.Approx); ok && !t.Claimed(t.Toks[first].Start, t.Toks[i].Start) {
-		e.Qualifier, start = "approx", t.Toks[first].Start
-		_ = p
-	} else if _, first, ok := t.matchBefore(i, t.Lex.MoreBefore); ok {
-		e.Qualifier, start = "more than", t.Toks[first].Start
-	} else if _, first, ok := t.matchBefore(i, t.Lex.Less); ok {
-		e.Qualifier, start = "less than", t.Toks[first].Start
+		e.Qualifier, start = "approx", t.phraseStart(p, first)
+	} else if p, first, ok := t.matchBefore(i, t.Lex.MoreBefore); ok {
+		e.Qualifier, start = "more than", t.phraseStart(p, first)
+	} else if p, first, ok := t.matchBefore(i, t.Lex.Less); ok {
+		e.Qualifier, start = "less than", t.phraseStart(p, first)
 	}
 	if i > 0 && t.tok(i-1) == "%" && !t.gap(i-1) {
 		e.Unit, start = "%", t.Toks[i-1].Start // Turkish %10,24

@@ -162,6 +162,8 @@ var heldoutCases = []struct {
 	// Lao and Thai day/month without a year after the word for date
 	{"lo", "ວັນທີ 6/10, ຢູ່ ຮ່າໂນ້ຍ ແລະ ຕອນເຊົ້າວັນທີ 15/10 ມີ 200 ຄົນ", []string{"--10-06", "--10-15"}, []string{"200"}, nil},
 	{"th", "เมื่อวันที่ 6/10 ที่กรุงฮานอย", []string{"--10-06"}, nil, nil},
+	// Turkish multipliers take case endings; a decimal before a full stop is no ordinal
+	{"tr", "İlde 1,2 milyondan fazla kişi yaşıyor ve büyüme yüzde 8,5. Başbakan 3 milyarlık planı ve 500 binden fazla kişiyi andı.", nil, []string{"1200000", "8.5", "3000000000", "500000"}, nil},
 	// Indonesian "ke" before a spaced number is "to", not an ordinal
 	{"id", "akses daring ke 15.345 titik jembatan di ke 34 provinsi; Kongres ke-14", nil, []string{"15345", "34"}, nil},
 	// Arabic: the definite article glued to a number (الـ95), and a bare year after "since the year"
