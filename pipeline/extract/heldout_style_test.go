@@ -162,6 +162,10 @@ var heldoutCases = []struct {
 	// Lao and Thai day/month without a year after the word for date
 	{"lo", "ວັນທີ 6/10, ຢູ່ ຮ່າໂນ້ຍ ແລະ ຕອນເຊົ້າວັນທີ 15/10 ມີ 200 ຄົນ", []string{"--10-06", "--10-15"}, []string{"200"}, nil},
 	{"th", "เมื่อวันที่ 6/10 ที่กรุงฮานอย", []string{"--10-06"}, nil, nil},
+	// CJK multipliers written as one word: 천억, 千万
+	{"ko", "예산은 1조 2천억 동, 5천만 달러와 3백만 명", nil, []string{"1200000000000", "50000000", "3000000"}, nil},
+	{"ja", "予算は5千万ドルと2千億ドン", nil, []string{"50000000", "200000000000"}, nil},
+	{"zh", "预算为5千万美元和2千亿越盾", nil, []string{"50000000", "200000000000"}, nil},
 	// Turkish multipliers take case endings; a decimal before a full stop is no ordinal
 	{"tr", "İlde 1,2 milyondan fazla kişi yaşıyor ve büyüme yüzde 8,5. Başbakan 3 milyarlık planı ve 500 binden fazla kişiyi andı.", nil, []string{"1200000", "8.5", "3000000000", "500000"}, nil},
 	// Indonesian "ke" before a spaced number is "to", not an ordinal
