@@ -196,9 +196,17 @@ func (People) Extract(t *Text) []Entity {
 		if !isSurname && t.capitalisedWord(i) && t.Lang != "de" { // German writes every noun with a capital
 			// a title before capitalised words that are no Vietnamese name:
 			// President Emmanuel Macron, прем'єр-міністр Антоніу Кошта
-			if title, cued := t.titleBefore(i); cued {
+			title, cued := t.titleBefore(i)
+			if !cued {
+				title, cued = t.titleAcrossCountry(i)
+			}
+			if cued {
 				if last, ok := t.foreignRun(i, lowerSeen); ok {
-					if last-i >= 2 && theNames().isCountry(t.lower[i]) {
+					if theNames().isCountry(t.lower[i]) {
+						if last-i < 2 {
+							i = last // a country after a title: președintele Statelor Unite
+							continue
+						}
 						i++ // Perdana Menteri Laos Sonexay Siphandone
 					}
 					start, stop := t.Toks[i].Start, t.Toks[last].End
@@ -704,6 +712,24 @@ func (t *Text) titleBefore(i int) (string, bool) {
 	}
 	_ = first
 	return p.text, true
+}
+
+// titleAcrossCountry reports a title before token i with a country or a
+// nationality between them, and maybe a comma: "președintele SUA, Joe Biden",
+// "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul australian,
+// Anthony Albanese".
+func (t *Text) titleAcrossCountry(i int) (string, bool) {
+	j := i
+	if t.tok(j-1) == "," {
+		j--
+	}
+	for n := 0; n < 2 && j > 0 && t.Toks[j-1].Kind == Word && t.sameLine(j-1, i) && theNames().isCountry(t.lower[j-1]); n++ {
+		j--
+		if title, ok := t.titleBefore(j); ok {
+			return title, true
+		}
+	}
+	return "", false
 }
 
 // creditBefore reports a photo credit before token i: "Photo: X", "(Foto: VGP/X)".

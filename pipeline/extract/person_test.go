@@ -58,6 +58,10 @@ var personCases = []struct {
 	{"id", "Perdana Menteri Laos Sonexay Siphandone tiba di Hanoi.", []string{"Sonexay Siphandone"}},
 	{"pl", "Prezydent spotkał się z prezydentem Chile Gabrielem Boricem.", []string{"Gabrielem Boricem"}},
 	{"uk", "Прем'єр-міністр Камбоджі Хун Манет прибув до Ханоя.", []string{"Хун Манет"}},
+	// a country or a nationality between the title and the name, and a comma
+	{"ro", "Au participat președintele american, Joe Biden, și prim-ministrul australian, Anthony Albanese.", []string{"Joe Biden", "Anthony Albanese"}},
+	{"pt", "O presidente egípcio Abdel Fattah Al Sisi recebeu o primeiro-ministro.", []string{"Abdel Fattah Al Sisi"}},
+	{"ro", "Mesajul președintelui Statelor Unite a fost citit.", nil},
 	// a double family name joined by a hyphen
 	{"en", "General Secretary To Lam met Cuban President Miguel Díaz-Canel in Havana.", []string{"To Lam", "Miguel Díaz-Canel"}},
 	{"uk", "зустрівся з президентом Кубы Мігелем Діас-Канелем.", []string{"Мігелем Діас-Канелем"}},
