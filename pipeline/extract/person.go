@@ -715,15 +715,20 @@ func (t *Text) titleBefore(i int) (string, bool) {
 }
 
 // titleAcrossCountry reports a title before token i with a country or a
-// nationality between them, and maybe a comma: "președintele SUA, Joe Biden",
-// "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul australian,
-// Anthony Albanese".
+// nationality between them, maybe a body, and maybe a comma: "președintele
+// SUA, Joe Biden", "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul
+// australian, Anthony Albanese", "Ketua Parlemen Mongolia Dashzegve
+// Amarbayasgalan".
 func (t *Text) titleAcrossCountry(i int) (string, bool) {
 	j := i
 	if t.tok(j-1) == "," {
 		j--
 	}
-	for n := 0; n < 2 && j > 0 && t.Toks[j-1].Kind == Word && t.sameLine(j-1, i) && theNames().isCountry(t.lower[j-1]); n++ {
+	names := theNames()
+	if j == 0 || t.Toks[j-1].Kind != Word || !names.isCountry(t.lower[j-1]) {
+		return "", false
+	}
+	for n := 0; n < 3 && j > 0 && t.Toks[j-1].Kind == Word && t.sameLine(j-1, i) && (names.isCountry(t.lower[j-1]) || names.org[t.lower[j-1]]); n++ {
 		j--
 		if title, ok := t.titleBefore(j); ok {
 			return title, true

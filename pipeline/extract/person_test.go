@@ -62,6 +62,9 @@ var personCases = []struct {
 	{"ro", "Au participat președintele american, Joe Biden, și prim-ministrul australian, Anthony Albanese.", []string{"Joe Biden", "Anthony Albanese"}},
 	{"pt", "O presidente egípcio Abdel Fattah Al Sisi recebeu o primeiro-ministro.", []string{"Abdel Fattah Al Sisi"}},
 	{"ro", "Mesajul președintelui Statelor Unite a fost citit.", nil},
+	{"id", "Ketua Parlemen Mongolia Dashzegve Amarbayasgalan tiba di Hanoi.", []string{"Dashzegve Amarbayasgalan"}},
+	{"ms", "Presiden Luong Cuong dan Sultan Haji Hassanal Bolkiah menyaksikan.", []string{"Luong Cuong", "Hassanal Bolkiah"}},
+	{"pl", "spotkał się z przewodniczącym Dumy Państwowej Federacji Rosyjskiej.", nil},
 	// a double family name joined by a hyphen
 	{"en", "General Secretary To Lam met Cuban President Miguel Díaz-Canel in Havana.", []string{"To Lam", "Miguel Díaz-Canel"}},
 	{"uk", "зустрівся з президентом Кубы Мігелем Діас-Канелем.", []string{"Мігелем Діас-Канелем"}},
