@@ -51,6 +51,12 @@ func (Figures) Extract(t *Text) []Entity {
 			if n := t.tok(k); t.lineStart(i) && (n == "、" || n == "." || n == ")") {
 				continue // a list marker: 一、 二、
 			}
+			if k == i+1 && unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:])) && k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k) && t.capitalisedWord(k) {
+				continue // a capitalised word before another: a name (Norwegian "to" is two, but To Lam is To Lam)
+			}
+			if n := t.tok(k); (n == "'" || n == "’" || n == "ʼ") && k == i+1 && !t.gap(i) && !t.gap(k) && k+1 < len(t.Toks) && t.Toks[k+1].Kind == Word {
+				continue // a word with an apostrophe: Ukrainian сім'ї (families), not сім (seven)
+			}
 			v, next = p.Value, k
 		default:
 			continue

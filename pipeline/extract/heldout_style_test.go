@@ -166,6 +166,12 @@ var heldoutCases = []struct {
 	{"ko", "예산은 1조 2천억 동, 5천만 달러와 3백만 명", nil, []string{"1200000000000", "50000000", "3000000"}, nil},
 	{"ja", "予算は5千万ドルと2千億ドン", nil, []string{"50000000", "200000000000"}, nil},
 	{"zh", "预算为5千万美元和2千亿越盾", nil, []string{"50000000", "200000000000"}, nil},
+	// number words: Arabic with the article after the noun, Norwegian "to",
+	// Dutch "elf"; a Ukrainian word with an apostrophe is no number word
+	{"ar", "خلال الأشهر الخمسة الأولى، والقوى الدافعة الثلاث", nil, []string{"5", "3"}, nil},
+	{"no", "De to lederne ble enige om to hovedgrupper av tiltak. Generalsekretær To Lam talte.", nil, []string{"2"}, nil},
+	{"nl", "in elf jaar tijd", nil, []string{"11"}, nil},
+	{"uk", "родини загиблих та сім'ї мучеників, сім провінцій", nil, []string{"7"}, nil},
 	// Turkish multipliers take case endings; a decimal before a full stop is no ordinal
 	{"tr", "İlde 1,2 milyondan fazla kişi yaşıyor ve büyüme yüzde 8,5. Başbakan 3 milyarlık planı ve 500 binden fazla kişiyi andı.", nil, []string{"1200000", "8.5", "3000000000", "500000"}, nil},
 	// Indonesian "ke" before a spaced number is "to", not an ordinal

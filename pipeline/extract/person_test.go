@@ -42,6 +42,8 @@ var personCases = []struct {
 	{"nl", "Secretaris-generaal To Lam opende de zitting. Volgens secretaris-generaal Lam is de Lam Son-zaal klaar.", []string{"To Lam", "Lam"}},
 	{"en", "President Luong Cuong arrived. President Cuong said so.", []string{"Luong Cuong", "Cuong"}},
 	{"he", "המזכיר הכללי טו לאם פתח. מזכיר כללי לאם הדגיש", []string{"טו לאם", "לאם"}},
+	// a name that starts with a number word of the language (Norwegian to: two)
+	{"no", "Generalsekretær To Lam talte om to saker.", []string{"To Lam"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
 	{"ar", "رئيس لجنة التنظيم المركزية؛ دونج ثانه بينه، عضو اللجنة، والرفاق: نجو دونج هاي؛ نائب وزير المالية فو ثانه هونغ", []string{"دونج ثانه بينه", "نجو دونج هاي", "فو ثانه هونغ"}},
 	{"ru", "На встрече присутствовала Хюинь Тхи Ханг.", []string{"Хюинь Тхи Ханг"}},
