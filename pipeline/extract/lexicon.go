@@ -269,6 +269,16 @@ type phrases struct {
 	firstShapes, lastShapes *wordShapes
 }
 
+// has reports a one-token phrase equal to w (lower-cased).
+func (ps phrases) has(w string) bool {
+	for _, x := range ps.byFirst[w] {
+		if len(ps.list[x].toks) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // wordShapes is a quick test that a word is no key of an index: a bit for
 // each (length, last byte) of the keys, both taken modulo 64.
 type wordShapes [64]uint64

@@ -743,7 +743,7 @@ func (t *Text) creditBefore(i int) bool {
 	if t.tok(j) == "/" && j > 0 {
 		j -= 2 // agency: VGP/
 	}
-	return t.tok(j) == ":" && j > 0 && theNames().credit[t.tok(j-1)]
+	return (t.tok(j) == ":" || t.tok(j) == "៖") && j > 0 && theNames().credit[t.tok(j-1)] // ៖: the Khmer colon
 }
 
 func isLatinWord(w string) bool {
@@ -807,6 +807,9 @@ func (t *Text) stemLen(k int) int {
 		s := suf.toks[0]
 		if strings.HasSuffix(lw, s) && len(lw) > len(s) && len(lw) == len(w) {
 			stem := w[:len(w)-len(s)]
+			if t.Lex.Particles.has(toLower(stem)) {
+				return 0 // 씨는: Mr. and a particle, after the name
+			}
 			if vnSyllable(Romanize(strings.ToLower(stem))) {
 				return len(stem)
 			}

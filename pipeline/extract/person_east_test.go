@@ -42,6 +42,10 @@ func TestPeopleEast(t *testing.T) {
 		// "general secretary" word for word, no name
 		{"lo", "ໃນກອງປະຊຸມ, ນັກກະວີ ຫງວຽນກວາງທ້ວນ, ປະທານສະມາຄົມ", []string{"ຫງວຽນກວາງທ້ວນ"}},
 		{"lo", "ເລຂາທິການທົ່ວໄປ: ກອງປະຊຸມ", nil},
+		// a name before 사무총장 (secretary-general); a particle glued to a
+		// spaced name; 및 (and) after 당 (party) is no name
+		{"ko", "토람 사무총장, 르엉 끄엉 국가주석이 참석했다. 당 및 국가 지도자들과 쩐 탄 만과 함께", []string{"토람", "르엉 끄엉", "쩐 탄 만"}},
+		{"ko", "레 트리 탄 씨는 회의에서 말했다.", []string{"레 트리 탄"}},
 		// a name glued to the verb after it
 		{"th", "เช้าวันที่ 3 เลขาธิการโตลัมเป็นประธานการประชุม และ นายกรัฐมนตรีฝ่ามมิงชิ้งกล่าวว่า", []string{"โตลัม", "ฝ่ามมิงชิ้ง"}},
 		{"lo", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", []string{"ສອນໄຊ ສີພັນດອນ"}},

@@ -47,6 +47,9 @@ var personCases = []struct {
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
 	{"ar", "رئيس لجنة التنظيم المركزية؛ دونج ثانه بينه، عضو اللجنة، والرفاق: نجو دونج هاي؛ نائب وزير المالية فو ثانه هونغ", []string{"دونج ثانه بينه", "نجو دونج هاي", "فو ثانه هونغ"}},
 	{"ru", "На встрече присутствовала Хюинь Тхи Ханг.", []string{"Хюинь Тхи Ханг"}},
+	// photo credits: "photo by", the Khmer colon, a given name first, an agency after
+	{"th", "ไปยังตลาดสหภาพยุโรป – ภาพโดย: QUANG DINH", []string{"QUANG DINH"}},
+	{"km", "ក្រោយការចរចា។ រូបថត៖ Hai Nguyen", []string{"Hai Nguyen"}},
 	// photo credits in the article's script
 	{"ar", "المندوبون في الاجتماع. (الصورة: دانج كوا)", []string{"دانج كوا"}},
 	{"hi", "महासचिव चुने गए। (फोटो: तुआन आन्ह)", []string{"तुआन आन्ह"}},
