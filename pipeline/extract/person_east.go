@@ -179,6 +179,7 @@ func (t *Text) peopleEast() []Entity {
 		t.peopleJa(add)
 	case "ko":
 		t.peopleKo(add)
+		t.glossedNames(add)
 	case "th", "lo", "km":
 		t.peopleAbugida(add)
 	default:
@@ -590,6 +591,63 @@ func (t *Text) nameBeforeCue(start, end int) (int, bool) {
 		}
 	}
 	return start + best, best > 0
+}
+
+// glossedNames finds foreign names written in the script with the Latin
+// spelling in brackets right after them: 자오 러지(Zhao Leji), 미겔 디아스 카넬
+// 베르무데스(Miguel Diaz Canel Bermudez). Both spellings are the person when
+// they have as many words, two to five, every Latin word capitalised and none
+// a word of a body; a place (꽝닌 성(Quang Ninh)) is none.
+func (t *Text) glossedNames(add func(int, int, string)) {
+	for k := range t.Toks {
+		if t.tok(k) != "(" || k == 0 || t.gap(k-1) || t.Toks[k-1].Kind != Word || isLatinWord(t.lower[k-1]) {
+			continue
+		}
+		// the Latin words up to ")"
+		var latin []int
+		end := k + 1
+		for ; end < len(t.Toks) && t.Toks[end].Kind == Word && t.sameLine(k, end) && len(latin) < 6; end++ {
+			if !t.capitalisedWord(end) || !isLatinWord(t.lower[end]) || theNames().org[t.lower[end]] {
+				break
+			}
+			latin = append(latin, end)
+		}
+		n := len(latin)
+		if n < 2 || n > 5 || t.tok(end) != ")" {
+			continue
+		}
+		// as many words of the script before "(", spaced by one space
+		first := k - n
+		if first < 0 {
+			continue
+		}
+		good := true
+		for j := first; j < k; j++ {
+			if t.Toks[j].Kind != Word || isLatinWord(t.lower[j]) || (j > first && t.S[t.Toks[j-1].End:t.Toks[j].Start] != " ") {
+				good = false
+				break
+			}
+		}
+		if !good {
+			continue
+		}
+		// honorifics before the name, counted in both spellings: 삼데치 테초
+		// 훈 센(Samdech Techo Hun Sen) is Hun Sen
+		en := LexiconFor("en").Titles
+		for n > 2 {
+			if _, next, _, ok := t.match(latin[0], en); ok && next == latin[0]+1 {
+				latin, first, n = latin[1:], first+1, n-1
+				continue
+			}
+			break
+		}
+		lStart, lEnd := t.Toks[latin[0]].Start, t.Toks[latin[n-1]].End
+		if key := personKey(t.S[lStart:lEnd]); theNames().places[key] || t.placeOrMedia(t.S[lStart:lEnd], key, latin[0], latin[n-1], false) {
+			continue
+		}
+		add(t.Toks[first].Start, t.Toks[k-1].End, "")
+		add(lStart, lEnd, "")
+	}
 }
 
 // shortWord reports a word of 2 to max letters (marks aside): a given name.

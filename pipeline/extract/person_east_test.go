@@ -46,6 +46,9 @@ func TestPeopleEast(t *testing.T) {
 		// spaced name; 및 (and) after 당 (party) is no name
 		{"ko", "토람 사무총장, 르엉 끄엉 국가주석이 참석했다. 당 및 국가 지도자들과 쩐 탄 만과 함께", []string{"토람", "르엉 끄엉", "쩐 탄 만"}},
 		{"ko", "레 트리 탄 씨는 회의에서 말했다.", []string{"레 트리 탄"}},
+		// a foreign name with its Latin spelling in brackets; a place is none
+		{"ko", "상무위원회 위원장인 자오 러지(Zhao Leji)와 꽝닌 성(Quang Ninh) 대표단", []string{"자오 러지", "Zhao Leji"}},
+		{"ko", "상원 의장인 삼데치 테초 훈 센(Samdech Techo Hun Sen)", []string{"훈 센", "Hun Sen"}},
 		// a name glued to the verb after it
 		{"th", "เช้าวันที่ 3 เลขาธิการโตลัมเป็นประธานการประชุม และ นายกรัฐมนตรีฝ่ามมิงชิ้งกล่าวว่า", []string{"โตลัม", "ฝ่ามมิงชิ้ง"}},
 		{"lo", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", []string{"ສອນໄຊ ສີພັນດອນ"}},
