@@ -506,13 +506,22 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 		}
 		w := t.lower[i]
 		start := t.Toks[i].Start
-		title := ""
-		if i > 0 && t.Toks[i-1].Kind == Word && t.sameLine(i-1, i) {
-			for _, c := range before {
-				if strings.HasSuffix(t.lower[i-1], c) {
-					title = c
-					break
-				}
+		title := t.abugidaTitleBefore(i)
+		if title != "" && isCountryWord(w) {
+			continue // ນາຍົກລັດຖະມົນຕີ ສິງກະໂປ: the country, then the name
+		}
+		if title != "" && isLatinWord(w) && t.capitalisedWord(i) {
+			// a name in Latin letters after a title: ប្រធានាធិបតីអាមេរិក Joe Biden
+			if last, ok := t.latinNameRun(i); ok {
+				add(start, t.Toks[last].End, title)
+			}
+			continue
+		}
+		if title == "" {
+			// a title inside the word, the name after it: …และประธานาธิบดีโฮจิมินห์
+			if s, e, c, ok := t.innerTitleName(i); ok {
+				add(s, e, c)
+				continue
 			}
 		}
 		if title == "" {
@@ -556,6 +565,16 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			}
 			continue
 		}
+		// a foreign leader's name after a title and a country, as one word:
+		// ນາຍົກລັດຖະມົນຕີ ສິງກະໂປ ຫຼີຊຽນຫຼົງ (Lee Hsien Loong)
+		if i > 1 && start == t.Toks[i].Start && isCountryWord(t.lower[i-1]) {
+			if sy := eastSyllables(t.S[start:t.Toks[i].End]); len(sy) >= 2 && len(sy) <= 4 {
+				if _, not := hasPrefixAny(t.lower[i], theCues()["abugida_not"]); !not {
+					add(start, t.Toks[i].End, title)
+					continue
+				}
+			}
+		}
 		// a name that is not Vietnamese after an honorific: two words, a given
 		// name and a family name, each short and read by the script's table
 		// (លោក ហ៊ុន ម៉ាណែត, ທ່ານ ສອນໄຊ ສີພັນດອນ, ท่านสอนไซ สีพันดอน); Khmer
@@ -575,6 +594,110 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			}
 		}
 	}
+}
+
+// abugidaTitleBefore returns the title that the word before token i ends
+// with, maybe followed by a country (ประธานาธิบดีฝรั่งเศส), or that the word
+// before a country word ends with (ນາຍົກລັດຖະມົນຕີ ສິງກະໂປ); "" when none.
+func (t *Text) abugidaTitleBefore(i int) string {
+	if i == 0 || t.Toks[i-1].Kind != Word || !t.sameLine(i-1, i) {
+		return ""
+	}
+	prev := t.lower[i-1]
+	if isCountryWord(prev) && i > 1 && t.Toks[i-2].Kind == Word && t.sameLine(i-2, i) {
+		prev = t.lower[i-2]
+	}
+	for _, c := range theCues()["abugida_country"] {
+		if strings.HasSuffix(prev, c) && len(prev) > len(c) {
+			if title := endingTitle(prev[:len(prev)-len(c)]); title != "" {
+				return title
+			}
+		}
+	}
+	return endingTitle(prev)
+}
+
+// endingTitle returns the title of [abugida_before] that w ends with, or "".
+func endingTitle(w string) string {
+	for _, c := range theCues()["abugida_before"] {
+		if strings.HasSuffix(w, c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// isCountryWord reports a word that is a country of [abugida_country].
+func isCountryWord(w string) bool {
+	for _, c := range theCues()["abugida_country"] {
+		if w == c {
+			return true
+		}
+	}
+	return false
+}
+
+// latinNameRun reads two to four capitalised Latin words from token i, spaced
+// by one space, none a word of a body, that are no place: a foreign name.
+func (t *Text) latinNameRun(i int) (int, bool) {
+	last := i
+	for k := i; k < len(t.Toks) && k-i < 4; k++ {
+		if k > i && (!t.sameLine(i, k) || t.S[t.Toks[k-1].End:t.Toks[k].Start] != " ") {
+			break
+		}
+		if t.Toks[k].Kind != Word || !isLatinWord(t.lower[k]) || !t.capitalisedWord(k) || theNames().org[t.lower[k]] {
+			break
+		}
+		last = k
+	}
+	if last == i {
+		return 0, false
+	}
+	text := t.S[t.Toks[i].Start:t.Toks[last].End]
+	if theNames().places[personKey(text)] {
+		return 0, false
+	}
+	return last, true
+}
+
+// innerTitleName finds a title inside word token i and a Vietnamese name of
+// two to four syllables after it that ends the word or a cue of
+// [abugida_not] ends (…และประธานาธิบดีโฮจิมินห์, …ประธานาธิบดีโตลัมและคณะ).
+func (t *Text) innerTitleName(i int) (start, end int, title string, ok bool) {
+	w := t.S[t.Toks[i].Start:t.Toks[i].End]
+	if len(w) != len(t.lower[i]) {
+		return 0, 0, "", false
+	}
+	for _, c := range theCues()["abugida_before"] { // longest first
+		for off := 0; ; {
+			k := strings.Index(w[off:], c)
+			if k < 0 {
+				break
+			}
+			p := off + k + len(c)
+			off = p
+			rest := w[p:]
+			if rest == "" {
+				break
+			}
+			if off-len(c) == 0 {
+				continue // a title that starts the word: read by peopleAbugida
+			}
+			if _, again := hasPrefixAny(rest, theCues()["abugida_before"]); again {
+				continue // a longer title: ประธาน in ประธานาธิบดี
+			}
+			if _, not := hasPrefixAny(rest, theCues()["abugida_not"]); not {
+				continue // a verb after the title: นายกรัฐมนตรีต้อนรับ
+			}
+			if sy := eastSyllables(rest); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
+				return t.Toks[i].Start + p, t.Toks[i].End, c, true
+			}
+			if e, ok := t.nameBeforeCue(t.Toks[i].Start+p, t.Toks[i].End); ok {
+				return t.Toks[i].Start + p, e, c, true
+			}
+		}
+	}
+	return 0, 0, "", false
 }
 
 // nameBeforeCue finds a Vietnamese name of two to four syllables at the start

@@ -49,6 +49,14 @@ func TestPeopleEast(t *testing.T) {
 		// a foreign name with its Latin spelling in brackets; a place is none
 		{"ko", "상무위원회 위원장인 자오 러지(Zhao Leji)와 꽝닌 성(Quang Ninh) 대표단", []string{"자오 러지", "Zhao Leji"}},
 		{"ko", "상원 의장인 삼데치 테초 훈 센(Samdech Techo Hun Sen)", []string{"훈 센", "Hun Sen"}},
+		// a title inside a longer word; a country between the title and the
+		// name; a name in Latin letters after a title
+		{"th", "การศึกษาของพรรคและประธานาธิบดีโฮจิมินห์ จากกองทัพ", []string{"โฮจิมินห์"}},
+		{"th", "เลขาธิการและประธานาธิบดีโตลัมและคณะผู้แทน", []string{"โตลัม"}},
+		{"th", "ตามคำเชิญของประธานาธิบดีฝรั่งเศส เอ็มมานูเอล มาครง เลขาธิการ", []string{"เอ็มมานูเอล มาครง"}},
+		{"lo", "ທ່ານນາຍົກລັດຖະມົນຕີ ສິງກະໂປ ຫຼີຊຽນຫຼົງ ພ້ອມດ້ວຍພັນລະຍາ", []string{"ຫຼີຊຽນຫຼົງ"}},
+		{"lo", "ທ່ານລັດຖະມົນຕີ ເຈີ່ນດ້າຍກວາງ ໃຫ້ຮູ້ວ່າ: ກອງປະຊຸມ", []string{"ເຈີ່ນດ້າຍກວາງ"}},
+		{"km", "អគ្គលេខាបក្ស Nguyen Phu Trong និងប្រធានាធិបតីអាមេរិក Joe Biden បានថ្លែង", []string{"Nguyen Phu Trong", "Joe Biden"}},
 		// a name glued to the verb after it
 		{"th", "เช้าวันที่ 3 เลขาธิการโตลัมเป็นประธานการประชุม และ นายกรัฐมนตรีฝ่ามมิงชิ้งกล่าวว่า", []string{"โตลัม", "ฝ่ามมิงชิ้ง"}},
 		{"lo", "ທ່ານ ສອນໄຊ ສີພັນດອນ ນາຍົກລັດຖະມົນຕີ ແຫ່ງ ສປປ ລາວ", []string{"ສອນໄຊ ສີພັນດອນ"}},

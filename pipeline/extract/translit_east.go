@@ -336,8 +336,8 @@ func (a *abugida) read(w string) []string {
 			lead = a.lead[r]
 		case a.vowel[r] != "":
 			v := a.vowel[r]
-			if lead == "e" && (v == "i" && (r == 'ิ' || r == 'ິ')) {
-				v, lead = "a", "" // เ-ิ: â, ơ
+			if j := nextSound(i); lead == "e" && v == "i" && (r == 'ิ' || r == 'ິ' || r == 'ີ' && (j >= len(rs) || rs[j] != 'ຍ')) {
+				v, lead = "a", "" // เ-ิ: â, ơ; Lao ເ-ີ too (ເຈີ່ນ Tran)
 			} else if j := nextSound(i); lead == "e" && v == "u" && j < len(rs) && (rs[j] == 'อ' || rs[j] == 'ອ') {
 				v, lead = "uo", "" // เ-ือ: ươ
 				i = j
@@ -353,6 +353,10 @@ func (a *abugida) read(w string) []string {
 			on, ok := a.onset[r]
 			if !ok {
 				return nil
+			}
+			if i+1 < len(rs) && (rs[i+1] == '\u0E4C' || rs[i+1] == '\u0ECC') {
+				i++ // a letter the karan silences: มินห์ Minh
+				continue
 			}
 			// ວ after an onset with no vowel yet is a medial u before a
 			// vowel (ຫງວຽນ Nguyen) and the vowel ua before a final (ຊວນ Xuan,
