@@ -715,7 +715,8 @@ func (t *Text) titleBefore(i int) (string, bool) {
 }
 
 // titleAcrossCountry reports a title before token i with a country or a
-// nationality between them, maybe a body, and maybe a comma: "președintele
+// nationality between them, or a body (Předseda Národního shromáždění Esteban
+// Lazo), and maybe a comma: "președintele
 // SUA, Joe Biden", "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul
 // australian, Anthony Albanese", "Ketua Parlemen Mongolia Dashzegve
 // Amarbayasgalan".
@@ -725,7 +726,7 @@ func (t *Text) titleAcrossCountry(i int) (string, bool) {
 		j--
 	}
 	names := theNames()
-	if j == 0 || t.Toks[j-1].Kind != Word || !names.isCountry(t.lower[j-1]) {
+	if j == 0 || t.Toks[j-1].Kind != Word || !names.isCountry(t.lower[j-1]) && !names.org[t.lower[j-1]] {
 		return "", false
 	}
 	for n := 0; n < 3 && j > 0 && t.Toks[j-1].Kind == Word && t.sameLine(j-1, i) && (names.isCountry(t.lower[j-1]) || names.org[t.lower[j-1]]); n++ {

@@ -581,7 +581,7 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 		// names are shorter
 		maxLetters := 10
 		if t.Lang == "km" {
-			maxLetters = 6
+			maxLetters = 9 // ថងលូន ស៊ីសូលីត (Thongloun Sisoulith)
 		}
 		if i+1 < len(t.Toks) && t.Toks[i+1].Kind == Word && t.sameLine(i, i+1) && t.S[t.Toks[i].End:t.Toks[i+1].Start] == " " &&
 			shortWord(t.S[start:t.Toks[i].End], maxLetters) && shortWord(t.lower[i+1], maxLetters) && (t.Lang == "km" || t.foreignShape(start, i)) &&

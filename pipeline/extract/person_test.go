@@ -44,6 +44,11 @@ var personCases = []struct {
 	{"he", "המזכיר הכללי טו לאם פתח. מזכיר כללי לאם הדגיש", []string{"טו לאם", "לאם"}},
 	// a name that starts with a number word of the language (Norwegian to: two)
 	{"no", "Generalsekretær To Lam talte om to saker.", []string{"To Lam"}},
+	// a body between the title and a foreign name; a nationality; a verb after a name; places in Persian
+	{"cs", "Předseda Národního shromáždění Esteban Lazo vyjádřil solidaritu.", []string{"Esteban Lazo"}},
+	{"ro", "și viceprim-ministrul rus, Alexei Overchuk.", []string{"Alexei Overchuk"}},
+	{"he", "ראש הממשלה פאם מין צ'ין נואם במושב הדיון.", []string{"פאם מין צ'ין"}},
+	{"fa", "در کمون نگوین جیاپ و ناحیه تو کی، رئیس جمهور هوشی مین", []string{"هوشی مین"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
 	{"ar", "رئيس لجنة التنظيم المركزية؛ دونج ثانه بينه، عضو اللجنة، والرفاق: نجو دونج هاي؛ نائب وزير المالية فو ثانه هونغ", []string{"دونج ثانه بينه", "نجو دونج هاي", "فو ثانه هونغ"}},
 	{"ru", "На встрече присутствовала Хюинь Тхи Ханг.", []string{"Хюинь Тхи Ханг"}},
