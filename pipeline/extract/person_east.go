@@ -523,6 +523,15 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 				add(s, e, c)
 				continue
 			}
+			// a word that starts with a surname no word of the language starts with
+			if _, ok := hasPrefixAny(w, theCues()["abugida_surname"]); ok {
+				if sy := eastSyllables(t.S[start:t.Toks[i].End]); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
+					add(start, t.Toks[i].End, "")
+				} else if e, ok := t.nameBeforeCue(start, t.Toks[i].End); ok {
+					add(start, e, "")
+				}
+				continue
+			}
 		}
 		if title == "" {
 			if c, ok := hasPrefixAny(w, before); ok && len(c) < len(w) {
