@@ -294,6 +294,14 @@ func (People) Extract(t *Text) []Entity {
 			i = end // initials spelled out, a photo credit: کیو ایچ = QH
 			continue
 		}
+		// a city word, then the city, then a name: مدينة هوشي منه نجوين فان
+		// دونج (Ho Chi Minh City's … Nguyen Van Dung)
+		if i > 0 && theNames().cityBefore[t.lower[i-1]] && end-i >= 2 {
+			if k := t.placePrefix(i, end); k >= i && k < end {
+				i = k
+				continue
+			}
+		}
 		key := personKey(t.S[start:stop])
 		// a credit cues a name as a title does (फोटो: तुआन आन्ह reads like a place only loosely)
 		if t.placeOrMedia(t.S[start:stop], key, i, end, cued || credit) {
@@ -712,6 +720,19 @@ func (t *Text) titleBefore(i int) (string, bool) {
 	}
 	_ = first
 	return p.text, true
+}
+
+// placePrefix returns the last token of the longest run of words from token i
+// up to end that is a known place or Ho Chi Minh; i - 1 when none is.
+func (t *Text) placePrefix(i, end int) int {
+	names := theNames()
+	for k := end; k >= i; k-- {
+		key := personKey(t.S[t.Toks[i].Start:t.Toks[k].End])
+		if key != "" && (names.places[key] || key == "ho chi minh") {
+			return k
+		}
+	}
+	return i - 1
 }
 
 // titleAcrossCountry reports a title before token i with a country or a

@@ -49,6 +49,10 @@ var personCases = []struct {
 	{"ro", "și viceprim-ministrul rus, Alexei Overchuk.", []string{"Alexei Overchuk"}},
 	{"he", "ראש הממשלה פאם מין צ'ין נואם במושב הדיון.", []string{"פאם מין צ'ין"}},
 	{"fa", "در کمون نگوین جیاپ و ناحیه تو کی، رئیس جمهور هوشی مین", []string{"هوشی مین"}},
+	// a city word, the city, then a name; a state body, its country, then a name
+	{"ar", "نائب رئيس لجنة الشعب في مدينة هوشي منه نجوين فان دونج؛ نائب", []string{"نجوين فان دونج"}},
+	{"pl", "przyjął przewodniczącego Dumy Państwowej Rosji Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
+	{"pl", "przewodniczącego Dumy Państwowej Federacji Rosyjskiej Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
 	{"ar", "رئيس لجنة التنظيم المركزية؛ دونج ثانه بينه، عضو اللجنة، والرفاق: نجو دونج هاي؛ نائب وزير المالية فو ثانه هونغ", []string{"دونج ثانه بينه", "نجو دونج هاي", "فو ثانه هونغ"}},
 	{"ru", "На встрече присутствовала Хюинь Тхи Ханг.", []string{"Хюинь Тхи Ханг"}},
