@@ -169,7 +169,36 @@ func (d *Detector) Detect(text string) Result {
 	if len(vals) == 0 || vals[0].Value() == 0 {
 		return Result{Lang: Undetermined, Script: best}
 	}
-	return Result{Lang: code(vals[0].Language()), Confidence: vals[0].Value(), Script: best}
+	return Result{Lang: code(d.closeCall(words, best, vals)), Confidence: vals[0].Value(), Script: best}
+}
+
+// closeCall returns lingua-go's choice, unless another of its top choices has
+// at least two more function-word hits: two languages that share most of
+// their words (Indonesian and Malay) are told apart by the words they do not
+// share (bahwa, tersebut against bahawa, daripada), which a short sample of
+// letters weighs too little.
+func (d *Detector) closeCall(words string, s Script, vals []lingua.ConfidenceValue) lingua.Language {
+	choice := vals[0].Language()
+	all := d.candidates[s]
+	hits, _, ok := d.wordHits(words, s, all)
+	if !ok {
+		return choice
+	}
+	hitsOf := func(l lingua.Language) float64 {
+		for i, c := range all {
+			if c == l {
+				return hits[i]
+			}
+		}
+		return 0
+	}
+	best, bestHits := choice, hitsOf(choice)
+	for _, v := range vals[1:min(len(vals), shortlist)] {
+		if h := hitsOf(v.Language()); h >= hitsOf(choice)+2 && h > bestHits {
+			best, bestHits = v.Language(), h
+		}
+	}
+	return best
 }
 
 // Sample returns up to max letters of text's words written in script s, in order,

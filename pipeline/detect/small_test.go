@@ -28,6 +28,9 @@ var smallTexts = []struct{ lang, text string }{
 	{"th", "คณะกรรมการพรรคประจำจังหวัดได้ประชุมเมื่อวันจันทร์เพื่อทบทวนผลการทำงานในปีที่ผ่านมา ผู้แทนได้หารือเกี่ยวกับแผนการสร้างถนนและโรงเรียนใหม่ในอำเภอบนภูเขา"},
 	{"ja", "省の党委員会は月曜日に会合を開き、昨年の活動を振り返った。代表者たちは山間部の地区に新しい道路と学校を建設する計画について話し合った。"},
 	{"ko", "성 당위원회는 월요일에 회의를 열어 지난해의 업무를 검토했다. 대표들은 산간 지역에 새로운 도로와 학교를 건설하는 계획에 대해 논의했다."},
+	// Indonesian and Malay share most words: these say the same with the words they do not share
+	{"id", "Setibanya di ibu kota, Perdana Menteri beserta rombongan tingkat tinggi mendapat sambutan hangat dan penuh perhatian. Dalam rangka lawatan kenegaraan, Perdana Menteri berbincang dengan Presiden dan bertemu dengan Ketua Parlemen serta pemimpin partai. Dalam suasana saling percaya dan keterbukaan, kedua pemimpin menyatakan kegembiraan dan kepuasan mereka atas perkembangan persahabatan tradisional antara kedua negara. Kedua pihak menegaskan bahwa hubungan ini harus terus diperdalam dan diperluas, dan sepakat untuk meningkatkan kerja sama di bidang ekonomi, perdagangan dan pendidikan. Kedua pihak juga sepakat tentang pentingnya menjaga perdamaian, dan pihak tamu menyampaikan terima kasih atas sambutan tersebut."},
+	{"ms", "Di ibu negara, Setiausaha Agung menerima delegasi itu dan menegaskan bahawa kerjasama kedua-dua negara ialah keutamaan. Namun kedua-dua pihak bersetuju untuk memperluas kerjasama antarabangsa dalam semua bidang, iaitu ekonomi, pendidikan dan budaya, selepas mesyuarat kerajaan."},
 	{"zh", "省委星期一召开会议，总结过去一年的工作。代表们讨论了在山区各县修建新道路和新学校的计划。"},
 	{"bn", "প্রাদেশিক পার্টি কমিটি গত বছরের কাজ পর্যালোচনা করতে সোমবার বৈঠক করেছে। প্রতিনিধিরা পাহাড়ি জেলাগুলিতে নতুন রাস্তা ও স্কুল তৈরির পরিকল্পনা নিয়ে আলোচনা করেছেন।"},
 }
