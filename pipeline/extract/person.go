@@ -233,7 +233,7 @@ func (People) Extract(t *Text) []Entity {
 			continue
 		}
 		latin := isLatinWord(t.S[t.Toks[i].Start:t.Toks[i].End])
-		if latin && !unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:])) {
+		if r := firstRune(t.S[t.Toks[i].Start:]); latin && !unicode.IsUpper(r) || unicode.IsLower(r) {
 			continue // Latin names are capitalised: "do roku" is no name
 		}
 		end := i  // last token of the name
@@ -412,7 +412,7 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if isLatinWord(w) != latin {
 		return false
 	}
-	if latin && !unicode.IsUpper(firstRune(w)) {
+	if r := firstRune(w); latin && !unicode.IsUpper(r) || unicode.IsLower(r) {
 		return false
 	}
 	if !latin && utf8.RuneCountInString(w) > 8 {

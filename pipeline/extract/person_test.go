@@ -53,6 +53,8 @@ var personCases = []struct {
 	{"ar", "نائب رئيس لجنة الشعب في مدينة هوشي منه نجوين فان دونج؛ نائب", []string{"نجوين فان دونج"}},
 	{"pl", "przyjął przewodniczącego Dumy Państwowej Rosji Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
 	{"pl", "przewodniczącego Dumy Państwowej Federacji Rosyjskiej Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
+	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
+	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
 	{"ar", "رئيس لجنة التنظيم المركزية؛ دونج ثانه بينه، عضو اللجنة، والرفاق: نجو دونج هاي؛ نائب وزير المالية فو ثانه هونغ", []string{"دونج ثانه بينه", "نجو دونج هاي", "فو ثانه هونغ"}},
 	{"ru", "На встрече присутствовала Хюинь Тхи Ханг.", []string{"Хюинь Тхи Ханг"}},
