@@ -172,6 +172,10 @@ var heldoutCases = []struct {
 	{"no", "De to lederne ble enige om to hovedgrupper av tiltak. Generalsekretær To Lam talte.", nil, []string{"2"}, nil},
 	{"nl", "in elf jaar tijd", nil, []string{"11"}, nil},
 	{"uk", "родини загиблих та сім'ї мучеників, сім провінцій", nil, []string{"7"}, nil},
+	// quadrillions of dong (a province's or the country's budget)
+	{"pt", "o orçamento ascende a 1,2 quatrilhão de VND", nil, []string{"1200000000000000"}, nil},
+	{"nl", "de begroting bedraagt 1,2 biljard VND", nil, []string{"1200000000000000"}, nil},
+	{"en", "a GDP of VND 12 quadrillion", nil, []string{"12000000000000000"}, nil},
 	// Turkish multipliers take case endings; a decimal before a full stop is no ordinal
 	{"tr", "İlde 1,2 milyondan fazla kişi yaşıyor ve büyüme yüzde 8,5. Başbakan 3 milyarlık planı ve 500 binden fazla kişiyi andı.", nil, []string{"1200000", "8.5", "3000000000", "500000"}, nil},
 	// Indonesian "ke" before a spaced number is "to", not an ordinal
