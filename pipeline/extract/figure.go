@@ -175,8 +175,14 @@ func (t *Text) notFigure(i, j int) bool {
 			return true
 		}
 	}
-	if (prev == "-" || prev == "–") && i > 1 && t.Toks[i-2].Kind == Digits && t.unitAt(j) && len(ascii(t.tok(i-2))) <= 3 {
-		return false // the upper end of 8-10%
+	if (prev == "-" || prev == "–") && i > 1 && t.Toks[i-2].Kind == Digits && !t.gap(i-1) && !t.gap(i-2) {
+		a := i - 2 // the first digits of the lower end
+		for a >= 2 && (t.tok(a-1) == "," || t.tok(a-1) == ".") && t.Toks[a-2].Kind == Digits && !t.gap(a-1) && !t.gap(a-2) {
+			a -= 2
+		}
+		if t.numericRange(a, i-1, i, j) {
+			return false // the upper end of 8-10%, USD 4,700-5,000
+		}
 	}
 	if i > 0 && !t.gap(i-1) && (prev == "/" || prev == "-" || prev == ":" || prev == "." || prev == "№" || prev == "#" || prev == "@") && i > 1 && t.Toks[i-2].Kind != Punct {
 		if _, _, clitic := t.matchBefore(i-1, t.Lex.NumberClitics); !(prev == "-" && clitic && t.Toks[i-2].Kind == Word && !t.gap(i-2)) {
@@ -192,8 +198,21 @@ func (t *Text) notFigure(i, j int) bool {
 		case "/":
 			return true
 		case "-", "–":
-			if j+1 < len(t.Toks) && !t.gap(j) && !(t.Toks[j+1].Kind == Digits && len(ascii(t.tok(j+1))) <= 3 && t.unitAt(j+2) && len(ascii(t.tok(i))) <= 3) {
-				return true // 5-वर्षीय, 2021-2025, 18-NQ; but 8-10% is two figures
+			if j+1 < len(t.Toks) && !t.gap(j) && !(t.Toks[j+1].Kind == Digits && t.numericRange(i, j, j+1, t.numberRun(j+1))) {
+				return true // 5-वर्षीय, 2021-2025, 18-NQ; but 8-10% and 4.700–5.000 USD are two figures
+			}
+		}
+	}
+	// a version: Industry 4.0, Công nghiệp 4.0
+	if j == i+3 && t.tok(i+1) == "." && t.tok(i+2) == "0" && len(ascii(t.tok(i))) == 1 && !t.gap(i) && !t.gap(i+1) && !t.unitAt(j) {
+		return true
+	}
+	// an identifier after a name, ending a phrase: Ring Road 3, Article 5.
+	if j == i+1 && i > 0 && t.Toks[i-1].Kind == Word && t.S[t.Toks[i-1].End:t.Toks[i].Start] == " " && len(ascii(t.tok(i))) <= 3 &&
+		(j >= len(t.Toks) || t.Toks[j].Kind == Punct && next != "%" && next != "％") && t.capitalisedWord(i-1) && !t.unitAt(j) {
+		if _, _, _, month := t.match(i-1, t.Lex.Months); !month {
+			if _, _, unit := t.matchBefore(i, t.Lex.Units); !unit {
+				return true
 			}
 		}
 	}
@@ -242,6 +261,34 @@ func (t *Text) unitAt(j int) bool {
 	}
 	_, _, _, ok := t.match(j, t.Lex.Units)
 	return ok
+}
+
+// numberRun returns the token after the number whose first digits are token
+// k: its digit groups and decimal part, glued (4,700, 4.700, 6,5).
+func (t *Text) numberRun(k int) int {
+	e := k + 1
+	for e+1 < len(t.Toks) && !t.gap(e-1) && !t.gap(e) && (t.tok(e) == "," || t.tok(e) == ".") && t.Toks[e+1].Kind == Digits {
+		e += 2
+	}
+	return e
+}
+
+// numericRange reports whether the numbers at tokens [a, aEnd) and [b, bEnd),
+// joined by a dash, are a range of quantities rather than a code or a period:
+// the first digits of each three at most, and a unit after the second (8-10%)
+// or before the first (USD 4,700-5,000), or both written with groups or a
+// decimal part (4.700–5.000).
+func (t *Text) numericRange(a, aEnd, b, bEnd int) bool {
+	if len(ascii(t.tok(a))) > 3 || len(ascii(t.tok(b))) > 3 {
+		return false
+	}
+	if t.unitAt(bEnd) {
+		return true
+	}
+	if _, _, ok := t.matchBefore(a, t.Lex.Units); ok {
+		return true
+	}
+	return aEnd > a+1 && bEnd > b+1
 }
 
 // endsLatin reports whether w ends in a Latin letter (G in G20).

@@ -172,6 +172,10 @@ var heldoutCases = []struct {
 	{"no", "De to lederne ble enige om to hovedgrupper av tiltak. Generalsekretær To Lam talte.", nil, []string{"2"}, nil},
 	{"nl", "in elf jaar tijd", nil, []string{"11"}, nil},
 	{"uk", "родини загиблих та сім'ї мучеників, сім провінцій", nil, []string{"7"}, nil},
+	// identifiers and versions are no figures; ranges of grouped numbers and with a unit before are
+	{"en", "The Industry 4.0 strategy, Ring Road 3, Article 5. The road runs from km 15 to km 42; 300 people came.", nil, []string{"300"}, nil},
+	{"en", "an income of USD 4,700-5,000 a year and growth of 6.5-7%", nil, []string{"4700", "5000", "6.5", "7"}, nil},
+	{"de", "ein Pro-Kopf-Einkommen von 4.700–5.000 USD", nil, []string{"4700", "5000"}, nil},
 	// quadrillions of dong (a province's or the country's budget)
 	{"pt", "o orçamento ascende a 1,2 quatrilhão de VND", nil, []string{"1200000000000000"}, nil},
 	{"nl", "de begroting bedraagt 1,2 biljard VND", nil, []string{"1200000000000000"}, nil},
