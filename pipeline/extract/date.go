@@ -162,6 +162,12 @@ func (t *Text) monthYear(i int) (month, year, next int, ok bool) {
 	}
 	month, next = int(p.Value), k
 	j := k
+	// the same month by its other name after a slash: أكتوبر/تشرين الأول
+	if t.tok(j) == "/" && !t.gap(j-1) {
+		if p2, k2, _, ok := t.match(j+1, t.Lex.Months); ok && int(p2.Value) == month {
+			j, next = k2, k2
+		}
+	}
 	if t.tok(j) == "," {
 		j++
 	}

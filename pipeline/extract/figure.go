@@ -45,6 +45,11 @@ func (Figures) Extract(t *Text) []Entity {
 			if _, _, _, ord := t.match(k, t.Lex.OrdinalAfter); ord {
 				continue // 두 번째 (second)
 			}
+			if p.Value == 1 {
+				if _, _, _, mult := t.multiplierAt(k); !mult {
+					continue // one alone is an article (एक बैठक, a meeting); one thousand is a figure
+				}
+			}
 			if _, _, ord := t.matchBefore(i, t.Lex.OrdinalBefore); ord && !t.noSpace {
 				continue // الخامسة عشرة (fifteenth)
 			}

@@ -176,6 +176,13 @@ var heldoutCases = []struct {
 	{"en", "The Industry 4.0 strategy, Ring Road 3, Article 5. The road runs from km 15 to km 42; 300 people came.", nil, []string{"300"}, nil},
 	{"en", "an income of USD 4,700-5,000 a year and growth of 6.5-7%", nil, []string{"4700", "5000", "6.5", "7"}, nil},
 	{"de", "ein Pro-Kopf-Einkommen von 4.700–5.000 USD", nil, []string{"4700", "5000"}, nil},
+	// "one" counts before a multiplier only; Arabic ألف alone is a thousand
+	{"hi", "एक बैठक में एक हज़ार से अधिक प्रतिनिधि उपस्थित थे।", nil, []string{"1000"}, nil},
+	{"bn", "একটি সভায় এক হাজারেরও বেশি প্রতিনিধি উপস্থিত ছিলেন।", nil, []string{"1000"}, nil},
+	{"en", "a meeting of one million members and one party", nil, []string{"1000000"}, nil},
+	{"ar", "وحضر أكثر من ألف مندوب وآلاف المواطنين", nil, []string{"1000"}, nil},
+	// a month by both its names: أكتوبر/تشرين الأول
+	{"ar", "في صباح يوم 12 أكتوبر/تشرين الأول 2025، ترأس الاجتماع", []string{"2025-10-12"}, nil, nil},
 	// quadrillions of dong (a province's or the country's budget)
 	{"pt", "o orçamento ascende a 1,2 quatrilhão de VND", nil, []string{"1200000000000000"}, nil},
 	{"nl", "de begroting bedraagt 1,2 biljard VND", nil, []string{"1200000000000000"}, nil},
