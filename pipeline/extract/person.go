@@ -49,7 +49,7 @@ type nameData struct {
 	cityBefore map[string]bool
 	org        map[string]bool // words of the names of bodies (national, committee …)
 	credit     map[string]bool
-	country    []string // beginnings of the names of countries (country_stems)
+	country    map[rune][]string // beginnings of the names of countries (country_stems), by first rune
 }
 
 func loadNames(data string) nameData {
@@ -101,7 +101,11 @@ func loadNames(data string) nameData {
 				case "city_before":
 					n.cityBefore[a] = true
 				case "country_stems":
-					n.country = append(n.country, a)
+					r, _ := utf8.DecodeRuneInString(a)
+					if n.country == nil {
+						n.country = map[rune][]string{}
+					}
+					n.country[r] = append(n.country[r], a)
 				case "credit_cues":
 					n.credit[a] = true
 				case "org_words":
@@ -116,7 +120,8 @@ func loadNames(data string) nameData {
 // isCountry reports a lower-case word that begins like the name of a country
 // (Laos, Laosu, Chili, Кубы).
 func (n *nameData) isCountry(w string) bool {
-	for _, c := range n.country {
+	r, _ := utf8.DecodeRuneInString(w)
+	for _, c := range n.country[r] {
 		if strings.HasPrefix(w, c) {
 			return true
 		}

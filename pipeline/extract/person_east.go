@@ -677,37 +677,48 @@ func (t *Text) innerTitleName(i int) (start, end int, title string, ok bool) {
 	if len(w) != len(t.lower[i]) {
 		return 0, 0, "", false
 	}
-	for _, c := range theCues()["abugida_before"] { // longest first
-		for off := 0; ; {
-			k := strings.Index(w[off:], c)
-			if k < 0 {
-				break
+	byFirst := titlesByFirstRune()
+	for p, r := range w {
+		if p == 0 {
+			continue // a title that starts the word: read by peopleAbugida
+		}
+		for _, c := range byFirst[r] { // longest first
+			if !strings.HasPrefix(w[p:], c) {
+				continue
 			}
-			p := off + k + len(c)
-			off = p
-			rest := w[p:]
+			rest := w[p+len(c):]
 			if rest == "" {
 				break
 			}
-			if off-len(c) == 0 {
-				continue // a title that starts the word: read by peopleAbugida
-			}
 			if _, again := hasPrefixAny(rest, theCues()["abugida_before"]); again {
-				continue // a longer title: ประธาน in ประธานาธิบดี
+				break // a longer title: ประธาน in ประธานาธิบดี
 			}
 			if _, not := hasPrefixAny(rest, theCues()["abugida_not"]); not {
-				continue // a verb after the title: นายกรัฐมนตรีต้อนรับ
+				break // a verb after the title: นายกรัฐมนตรีต้อนรับ
 			}
+			at := t.Toks[i].Start + p + len(c)
 			if sy := eastSyllables(rest); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
-				return t.Toks[i].Start + p, t.Toks[i].End, c, true
+				return at, t.Toks[i].End, c, true
 			}
-			if e, ok := t.nameBeforeCue(t.Toks[i].Start+p, t.Toks[i].End); ok {
-				return t.Toks[i].Start + p, e, c, true
+			if e, ok := t.nameBeforeCue(at, t.Toks[i].End); ok {
+				return at, e, c, true
 			}
+			break
 		}
 	}
 	return 0, 0, "", false
 }
+
+// titlesByFirstRune indexes the titles of [abugida_before] by their first
+// rune, longest first, for innerTitleName's scan of a word.
+var titlesByFirstRune = sync.OnceValue(func() map[rune][]string {
+	out := map[rune][]string{}
+	for _, c := range theCues()["abugida_before"] {
+		r, _ := utf8.DecodeRuneInString(c)
+		out[r] = append(out[r], c)
+	}
+	return out
+})
 
 // nameBeforeCue finds a Vietnamese name of two to four syllables at the start
 // of S[start:end] that the word after it ends, unspaced ([abugida_not]: a
