@@ -268,6 +268,19 @@ func (t *Text) unitAt(j int) bool {
 	return ok
 }
 
+// groupedValue reads an integer at token k written with group marks (7,430
+// where the decimal mark is "."): its value and the token after it.
+func (t *Text) groupedValue(k int) (float64, int) {
+	v := float64(digitsValue(t.S[t.Toks[k].Start:t.Toks[k].End]))
+	e := k + 1
+	for e+1 < len(t.Toks) && !t.gap(e-1) && !t.gap(e) && len(t.tok(e)) == 1 && t.tok(e)[0] != t.Lex.Decimal && (t.tok(e) == "," || t.tok(e) == ".") &&
+		t.Toks[e+1].Kind == Digits && len(ascii(t.tok(e+1))) == 3 {
+		v = v*1000 + float64(digitsValue(t.tok(e+1)))
+		e += 2
+	}
+	return v, e
+}
+
 // numberRun returns the token after the number whose first digits are token
 // k: its digit groups and decimal part, glued (4,700, 4.700, 6,5).
 func (t *Text) numberRun(k int) int {
@@ -354,11 +367,12 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 		}
 		// smaller multipliers after it add up: 21만 3천 (213 000), 1億2000万
 		for j+1 < len(t.Toks) && t.Toks[j].Kind == Digits && end == t.Toks[j-1].End && t.sameLine(i, j) {
-			p2, k2, pend2, ok := t.multiplierAt(j + 1)
-			if !ok || p2.Value >= last || t.gap(j) {
+			n, e := t.groupedValue(j) // 7,430 in 9억 7,430만
+			p2, k2, pend2, ok := t.multiplierAt(e)
+			if !ok || p2.Value >= last || t.gap(e-1) {
 				break
 			}
-			v += float64(digitsValue(t.S[t.Toks[j].Start:t.Toks[j].End])) * p2.Value
+			v += n * p2.Value
 			last, j, end = p2.Value, k2, pend2
 		}
 		// and a plain rest below the last East Asian multiplier: 1万2500 (12 500), 1만 2500

@@ -183,6 +183,10 @@ var heldoutCases = []struct {
 	{"ar", "وحضر أكثر من ألف مندوب وآلاف المواطنين", nil, []string{"1000"}, nil},
 	// a month by both its names: أكتوبر/تشرين الأول
 	{"ar", "في صباح يوم 12 أكتوبر/تشرين الأول 2025، ترأس الاجتماع", []string{"2025-10-12"}, nil, nil},
+	// a smaller amount with group marks after a larger multiplier; Thai, Lao compounds
+	{"ko", "수출액은 9억 7,430만 달러에 달했다", nil, []string{"974300000"}, nil},
+	{"th", "มูลค่า 5 พันล้านเหรียญสหรัฐ และเกือบ 6 พันล้าน", nil, []string{"5000000000", "6000000000"}, nil},
+	{"el", "στην 80ή επέτειο, 30 άτομα", nil, []string{"30"}, nil},
 	// quadrillions of dong (a province's or the country's budget)
 	{"pt", "o orçamento ascende a 1,2 quatrilhão de VND", nil, []string{"1200000000000000"}, nil},
 	{"nl", "de begroting bedraagt 1,2 biljard VND", nil, []string{"1200000000000000"}, nil},

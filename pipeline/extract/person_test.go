@@ -53,6 +53,10 @@ var personCases = []struct {
 	{"ar", "نائب رئيس لجنة الشعب في مدينة هوشي منه نجوين فان دونج؛ نائب", []string{"نجوين فان دونج"}},
 	{"pl", "przyjął przewodniczącego Dumy Państwowej Rosji Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
 	{"pl", "przewodniczącego Dumy Państwowej Federacji Rosyjskiej Wiaczesława Wołodina oraz", []string{"Wiaczesława Wołodina"}},
+	// "that" after a name; a ministry after a title; a nationality before a foreign name
+	{"ar", "وقال هوانغ مينه سون أن المشروع مهم", []string{"هوانغ مينه سون"}},
+	{"ro", "s-a întâlnit cu ministrul Afacerilor Externe al Marii Britanii.", nil},
+	{"pt", "recebeu o presidente finlandês Alexander Stubb em Hanói.", []string{"Alexander Stubb"}},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
 	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
