@@ -36,6 +36,7 @@ type Lexicon struct {
 	NumberAfter   phrases // nouns that make a number word a figure (तीन बार)
 	NumberSign    phrases // words before an identifier, not a quantity (संख्या 3, No. 3)
 	Titles        phrases
+	TitleEndings  phrases // a compound ending so is a title: utvecklings|minister
 	Particles     phrases
 	Stopwords     phrases // everyday words that look like name syllables
 	NameSuffixes  phrases // case endings glued to names (Мина, লামের)
@@ -175,6 +176,7 @@ var phraseSections = map[string]struct {
 	"number_after":     {func(l *Lexicon) *phrases { return &l.NumberAfter }, keyNone},
 	"number_clitics":   {func(l *Lexicon) *phrases { return &l.NumberClitics }, keyNone},
 	"titles":           {func(l *Lexicon) *phrases { return &l.Titles }, keyNone},
+	"title_endings":    {func(l *Lexicon) *phrases { return &l.TitleEndings }, keyNone},
 	"particles":        {func(l *Lexicon) *phrases { return &l.Particles }, keyNone},
 	"stopwords":        {func(l *Lexicon) *phrases { return &l.Stopwords }, keyNone},
 	"name_suffixes":    {func(l *Lexicon) *phrases { return &l.NameSuffixes }, keyNone},

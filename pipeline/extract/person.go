@@ -207,13 +207,23 @@ func (People) Extract(t *Text) []Entity {
 			}
 			if cued {
 				if last, ok := t.foreignRun(i, lowerSeen); ok {
-					if theNames().isCountry(t.lower[i]) {
-						if last-i < 2 {
-							i = last // a country after a title: președintele Statelor Unite
-							continue
-						}
-						i++ // Perdana Menteri Laos Sonexay Siphandone
+					// countries before the name are no part of it (Perdana Menteri
+					// Laos Sonexay Siphandone); a run that is all countries, or
+					// holds one after them, is a country (președintele Statelor
+					// Unite, Сполученого Королівства Великої Британії)
+					first := i
+					for first < last && theNames().isCountry(t.lower[first]) {
+						first++
 					}
+					country := false
+					for k := first; k <= last; k++ {
+						country = country || theNames().isCountry(t.lower[k])
+					}
+					if country || last-first < 1 {
+						i = last
+						continue
+					}
+					i = first
 					start, stop := t.Toks[i].Start, t.Toks[last].End
 					out = append(out, Entity{Type: Person, Text: t.S[start:stop], Value: t.S[start:stop], Start: start, End: stop, Title: title, Key: personKey(t.S[start:stop])})
 					t.Claim(start, stop)
@@ -721,6 +731,14 @@ func (t *Text) isStop(k int) bool {
 func (t *Text) titleBefore(i int) (string, bool) {
 	p, first, ok := t.matchBefore(i, t.Lex.Titles)
 	if !ok {
+		// a compound that ends with a title: utvecklingsminister, Außenminister
+		if i > 0 && t.Toks[i-1].Kind == Word && t.sameLine(i-1, i) {
+			for _, e := range t.Lex.TitleEndings.list {
+				if w := t.lower[i-1]; len(e.toks) == 1 && len(w) > len(e.toks[0]) && strings.HasSuffix(w, e.toks[0]) {
+					return w, true
+				}
+			}
+		}
 		return "", false
 	}
 	_ = first
@@ -769,6 +787,9 @@ func (t *Text) creditBefore(i int) bool {
 	j := i - 1
 	if t.tok(j) == "/" && j > 0 {
 		j -= 2 // agency: VGP/
+	}
+	if j >= 0 && j < len(t.Toks) && strings.HasSuffix(t.lower[j], "โดย") && theNames().credit[t.lower[j]] {
+		return true // ภาพโดย QUANG DINH: "photo by", no colon
 	}
 	return (t.tok(j) == ":" || t.tok(j) == "៖") && j > 0 && theNames().credit[t.tok(j-1)] // ៖: the Khmer colon
 }

@@ -57,6 +57,10 @@ var personCases = []struct {
 	{"ar", "وقال هوانغ مينه سون أن المشروع مهم", []string{"هوانغ مينه سون"}},
 	{"ro", "s-a întâlnit cu ministrul Afacerilor Externe al Marii Britanii.", nil},
 	{"pt", "recebeu o presidente finlandês Alexander Stubb em Hanói.", []string{"Alexander Stubb"}},
+	// a compound ending with a title; a kingdom is a country; Thai "photo by"
+	{"sv", "biträdande utvecklingsminister Stavros Kalafatis och", []string{"Stavros Kalafatis"}},
+	{"uk", "з офіційним візитом до Сполученого Королівства Великої Британії та Північної Ірландії", nil},
+	{"ro", "ministrul Minorităților Etnice și Religiilor, Dao Ngoc Dung", []string{"Dao Ngoc Dung"}},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
 	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
