@@ -491,9 +491,21 @@ func (t *Text) peopleKo(add func(int, int, string)) {
 		if !vnName(sy, 2) || notKoreanName(Entity{Text: w}) {
 			continue
 		}
-		add(t.Toks[i].Start, t.Toks[i].End, title)
+		end := t.Toks[i].End
+		// a particle glued to a one-word name: 판딘짝은 (Phan Dinh Trac + topic)
+		for _, p := range koNameParticles {
+			if stem := strings.TrimSuffix(w, p); len(stem) < len(w) && len(sy) >= 3 && vnName(theEast().readHangul(stem), 2) {
+				end -= len(p)
+				break
+			}
+		}
+		add(t.Toks[i].Start, end, title)
 	}
 }
+
+// koNameParticles are the Korean particles that glue to a name and are no
+// syllable of one: topic, object, "and", genitive.
+var koNameParticles = []string{"은", "는", "을", "를", "과", "와", "의"}
 
 // peopleAbugida finds Thai, Lao and Khmer names after a title, in the same
 // word (ประธานาธิบดีเลืองเกื่อง) or the next (เลขาธิการ โตลัม, ທ່ານ ເຈິ່ນເກິມຕູ).
