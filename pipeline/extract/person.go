@@ -937,6 +937,18 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	if !titled && first >= 2 && t.tok(first-1) == "(" && t.isCity(first-2) && t.tok(end+1) == ")" {
 		return true // Hoang Tien commune (Hoang Hoa): the district it lies in
 	}
+	// in brackets with the city after a comma: (Ntong Mo, Ανόι) is a village of Hanoi
+	if !titled && first > 0 && t.tok(first-1) == "(" && t.tok(end+1) == "," && end+2 < len(t.Toks) && t.Toks[end+2].Kind == Word && names.places[personKey(t.S[t.Toks[end+2].Start:t.Toks[end+2].End])] {
+		return true
+	}
+	// a place word of an unspaced script glued to the word before: ជាមួយឃុំ Luong Minh
+	if !titled && t.noSpace && first > 0 && t.Toks[first-1].Kind == Word && !isLatinWord(t.lower[first-1]) {
+		for w := range names.cityBefore {
+			if !isLatinWord(w) && len(t.lower[first-1]) > len(w) && strings.HasSuffix(t.lower[first-1], w) {
+				return true
+			}
+		}
+	}
 	before := first - 1
 	if before > 0 && cityOf[t.lower[before]] && names.cityBefore[t.lower[before-1]] {
 		before-- // Ciudad de Ho Chi Minh, ville de Hô Chi Minh

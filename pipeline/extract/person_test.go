@@ -61,6 +61,12 @@ var personCases = []struct {
 	{"sv", "biträdande utvecklingsminister Stavros Kalafatis och", []string{"Stavros Kalafatis"}},
 	{"uk", "з офіційним візитом до Сполученого Королівства Великої Британії та Північної Ірландії", nil},
 	{"ro", "ministrul Minorităților Etnice și Religiilor, Dao Ngoc Dung", []string{"Dao Ngoc Dung"}},
+	// places: a commune word after the name, a village in brackets with its city, a glued Khmer commune word
+	{"bn", "প্রধানমন্ত্রী ফাম মিন চিন হ্যানয় শহরের দং আন কমিউনের জাতীয় প্রদর্শনী", []string{"ফাম মিন চিন"}},
+	{"el", "του Βιετνάμ (Ντονγκ Μο, Ανόι), πραγματοποιήθηκε", nil},
+	{"km", "ផ្លូវជាតិលេខ ៧ ជាមួយឃុំ Luong Minh (ចាស់)។", nil},
+	// but an Arabic word for the city with its clitics is no place word glued to a name
+	{"ar", "ورئيس لجنة الشعب بالمدينة تران فان نام؛ وأعضاء", []string{"تران فان نام"}},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
 	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
