@@ -66,6 +66,11 @@ type WriterOptions struct {
 	// start empty, and their last good generation stays searchable until the
 	// rebuilt one is published at Close.
 	Rebuild bool
+	// Extractor is the version of the entity extractor that made the
+	// documents this writer adds (extract.Version, passed by the caller: the
+	// index does not read articles). An index remembers the version its
+	// documents share; "" does not track.
+	Extractor string
 
 	fresh bool // this shard starts empty (set by OpenWriter)
 }
@@ -77,6 +82,11 @@ type WriterStats struct {
 	Linked      int           // segment files hard-linked into them
 	Copied      int64         // bytes written by them (root.bolt, meta, unpersisted segments)
 	Rebuilt     int           // shards rebuilt from scratch
+	// OtherExtractor is the extractor version of documents already in the
+	// index when it differs from WriterOptions.Extractor ("unknown" for an
+	// index written before versions were kept); "" when they agree. Those
+	// documents keep their entities until the index is rebuilt.
+	OtherExtractor string
 }
 
 // shard adds documents to one index folder. One writer per index folder at a time,
@@ -171,6 +181,11 @@ func (w *shard) start() error {
 				idx.Close()
 			}
 		}
+		if err == nil && w.opt.Extractor != "" {
+			if err = idx.SetInternal([]byte(extractorKey), []byte(w.opt.Extractor)); err != nil {
+				idx.Close()
+			}
+		}
 		w.dirty, w.wrote = true, true // a new index is published even when empty
 		if w.opt.fresh {
 			w.stats.Rebuilt++
@@ -203,6 +218,9 @@ func (w *shard) start() error {
 				}
 				w.dirty, w.wrote = true, true // publish the new version
 			}
+			if err == nil && w.opt.Extractor != "" {
+				err = w.checkExtractor(idx)
+			}
 		}
 	}
 	if err == nil {
@@ -225,6 +243,38 @@ func (w *shard) start() error {
 	w.pendingDocs = map[string]*stored{}
 	w.pendingCopies = map[string]string{}
 	w.last = time.Now()
+	return nil
+}
+
+// extractorKey is the bleve internal key holding the version of the entity
+// extractor that every document of the index was extracted by.
+const extractorKey = "partynews.extractor"
+
+// checkExtractor compares the extractor version the open index records with
+// the writer's. An index with no documents takes the writer's; one whose
+// documents were extracted by another version (or before versions were
+// kept) keeps its record, since those documents keep their entities, and the
+// difference is reported in the stats.
+func (w *shard) checkExtractor(idx bleve.Index) error {
+	b, err := idx.GetInternal([]byte(extractorKey))
+	if err != nil {
+		return err
+	}
+	if string(b) == w.opt.Extractor {
+		return nil
+	}
+	n, err := idx.DocCount()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		w.dirty, w.wrote = true, true
+		return idx.SetInternal([]byte(extractorKey), []byte(w.opt.Extractor))
+	}
+	w.stats.OtherExtractor = string(b)
+	if w.stats.OtherExtractor == "" {
+		w.stats.OtherExtractor = "unknown"
+	}
 	return nil
 }
 

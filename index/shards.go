@@ -172,6 +172,9 @@ func (w *Writer) Stats() WriterStats {
 		st.Linked += s.stats.Linked
 		st.Copied += s.stats.Copied
 		st.Rebuilt += s.stats.Rebuilt
+		if s.stats.OtherExtractor != "" {
+			st.OtherExtractor = s.stats.OtherExtractor
+		}
 	}
 	return st
 }

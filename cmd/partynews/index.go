@@ -22,6 +22,7 @@ import (
 	"github.com/partynews/partynews/ingest"
 	"github.com/partynews/partynews/internal/gcpolicy"
 	"github.com/partynews/partynews/pipeline"
+	"github.com/partynews/partynews/pipeline/extract"
 )
 
 // File statuses: every file seen ends as exactly one of them (ingest.Status).
@@ -53,6 +54,11 @@ type summary struct {
 	Checkpoints    int     `json:"checkpoints"`
 	CheckpointSecs float64 `json:"checkpoint_seconds"`
 	Interrupted    bool    `json:"interrupted"`
+	// Extractor is the version of the entity extractor of this run;
+	// OtherExtractor, when set, that of documents already in the index, which
+	// keep their entities until --rebuild.
+	Extractor      string `json:"extractor"`
+	OtherExtractor string `json:"other_extractor,omitempty"`
 }
 
 type reportLine struct {
@@ -90,6 +96,12 @@ published state is damaged (see 'partynews check') or was built by an older
 or a newer version — every shard when none is; searches keep the last good state until the
 rebuilt one is published at the end. Documents whose files are not under the
 PATHs given are dropped from a rebuilt shard.
+
+An index remembers the version of the entity extractor that found its
+documents' people, dates, documents and figures. After an upgrade that changed
+it, a run warns (and --json reports other_extractor): unchanged files keep the
+entities found before, new and changed files get the new ones, until --rebuild
+extracts every article again.
 
 Exit status: 0 all done, 1 fatal error (also: an index built by an older
 or a newer version, or damaged: run --rebuild), 2 usage error (a PATH that does not
@@ -207,7 +219,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := index.OpenWriter(o.dir, index.WriterOptions{BatchSize: o.batch, CheckpointEvery: o.checkpoint, LockWait: o.wait, Shards: o.shards, Rebuild: o.rebuild})
+	w, err := index.OpenWriter(o.dir, index.WriterOptions{BatchSize: o.batch, CheckpointEvery: o.checkpoint, LockWait: o.wait, Shards: o.shards, Rebuild: o.rebuild, Extractor: extract.Version()})
 	if err != nil {
 		var oe *index.OutdatedError
 		var ne *index.NewerError
@@ -220,6 +232,11 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	if st := w.Stats(); st.Rebuilt > 0 {
 		log.Info("rebuilding from the article files", "shards", st.Rebuilt)
 	}
+	otherExtractor := w.Stats().OtherExtractor
+	if otherExtractor != "" {
+		log.Warn("the index holds documents whose people, dates, documents and figures were found by another version of the entity extractor: they keep them, new and changed files get this version's; run 'partynews index --rebuild PATH...' to extract every article again",
+			"index", o.dir, "theirs", otherExtractor, "this", extract.Version())
+	}
 	committed := false
 	defer func() {
 		if !committed {
@@ -227,7 +244,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 		}
 	}()
 
-	sum := summary{Index: o.dir}
+	sum := summary{Index: o.dir, Extractor: extract.Version(), OtherExtractor: otherExtractor}
 	var seen atomic.Int64
 	progress := newProgress(o.quiet, &seen, log)
 	go progress.count(ctx, roots)
