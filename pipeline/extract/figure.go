@@ -176,7 +176,8 @@ func (t *Text) notFigure(i, j int) bool {
 	// in a script that glues every word (Chinese 有453名, but not G20 there either)
 	if i > 0 && !t.gap(i-1) && t.Toks[i-1].Kind == Word {
 		_, _, clitic := t.matchBefore(i, t.Lex.NumberClitics)
-		if !clitic && (!t.Lex.GluedNumbers || endsLatin(t.lower[i-1])) {
+		p, _, unit := t.matchBefore(i, t.Lex.Units) // a currency glued before: VND200 miliar (but km2)
+		if !clitic && !(unit && isCurrency(p.Unit)) && (!t.Lex.GluedNumbers || endsLatin(t.lower[i-1])) {
 			return true
 		}
 	}
@@ -268,6 +269,10 @@ func (t *Text) unitAt(j int) bool {
 	return ok
 }
 
+// isCurrency reports a unit code of money, which may stand glued before its
+// number (VND200).
+func isCurrency(unit string) bool { return unit == "VND" || unit == "USD" || unit == "EUR" }
+
 // groupedValue reads an integer at token k written with group marks (7,430
 // where the decimal mark is "."): its value and the token after it.
 func (t *Text) groupedValue(k int) (float64, int) {
@@ -349,6 +354,8 @@ func (t *Text) figure(i, next int, v float64) (Entity, int) {
 	}
 	if i > 0 && t.tok(i-1) == "%" && !t.gap(i-1) {
 		e.Unit, start = "%", t.Toks[i-1].Start // Turkish %10,24
+	} else if p, first, ok := t.matchBefore(i, t.Lex.Units); ok && isCurrency(p.Unit) && !t.gap(i-1) && t.Toks[i-1].Kind == Word {
+		e.Unit, start = p.Unit, t.Toks[first].Start // VND200 miliar
 	}
 	end := t.Toks[next-1].End
 	j := next

@@ -187,6 +187,8 @@ var heldoutCases = []struct {
 	{"ko", "수출액은 9억 7,430만 달러에 달했다", nil, []string{"974300000"}, nil},
 	{"th", "มูลค่า 5 พันล้านเหรียญสหรัฐ และเกือบ 6 พันล้าน", nil, []string{"5000000000", "6000000000"}, nil},
 	{"el", "στην 80ή επέτειο, 30 άτομα", nil, []string{"30"}, nil},
+	// a currency glued before its number
+	{"id", "bantuan darurat sebesar VND200 miliar dan VND100 juta untuk G20, 5 km2", nil, []string{"200000000000", "100000000", "5"}, nil},
 	// quadrillions of dong (a province's or the country's budget)
 	{"pt", "o orçamento ascende a 1,2 quatrilhão de VND", nil, []string{"1200000000000000"}, nil},
 	{"nl", "de begroting bedraagt 1,2 biljard VND", nil, []string{"1200000000000000"}, nil},

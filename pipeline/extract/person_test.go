@@ -67,6 +67,8 @@ var personCases = []struct {
 	{"km", "ផ្លូវជាតិលេខ ៧ ជាមួយឃុំ Luong Minh (ចាស់)។", nil},
 	// but an Arabic word for the city with its clitics is no place word glued to a name
 	{"ar", "ورئيس لجنة الشعب بالمدينة تران فان نام؛ وأعضاء", []string{"تران فان نام"}},
+	{"tr", "Dışişleri Bakan Yardımcısı Seema Malhotra ve Büyükelçi", []string{"Seema Malhotra"}},
+	{"el", "ο Υπουργός Δημόσιας Ασφάλειας και ο Πρωθυπουργός", nil},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
 	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
