@@ -169,7 +169,14 @@ func (d *Detector) Detect(text string) Result {
 	if len(vals) == 0 || vals[0].Value() == 0 {
 		return Result{Lang: Undetermined, Script: best}
 	}
-	return Result{Lang: code(d.closeCall(words, best, vals)), Confidence: vals[0].Value(), Script: best}
+	choice := d.closeCall(words, best, vals)
+	conf := vals[0].Value()
+	for _, v := range vals {
+		if v.Language() == choice {
+			conf = v.Value() // lingua-go's confidence in the language chosen
+		}
+	}
+	return Result{Lang: code(choice), Confidence: conf, Script: best}
 }
 
 // closeCall returns lingua-go's choice, unless another of its top choices has

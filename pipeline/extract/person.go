@@ -404,8 +404,8 @@ func (t *Text) titledGivenNames(out []Entity) []Entity {
 			continue
 		}
 		key, ok := given[t.lower[k]]
-		if !ok {
-			continue
+		if !ok || unicode.IsLower(firstRune(t.S[tok.Start:tok.End])) {
+			continue // in a cased script a name is capitalised: "il Presidente ha" is no Ha
 		}
 		if _, cued := t.titleBefore(k); !cued || t.nameWord(k+1, isLatinWord(t.S[tok.Start:tok.End])) && t.sameLine(k, k+1) && t.S[tok.End:t.Toks[k+1].Start] == " " {
 			continue // no title, or the start of a longer name

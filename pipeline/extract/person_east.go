@@ -796,6 +796,18 @@ func (t *Text) glossedNames(add func(int, int, string)) {
 			}
 			break
 		}
+		// each Latin word sounds like its Hangul one (Zhao/자오, Leji/러지);
+		// 세계 경제 포럼(World Economic Forum) does not
+		same := true
+		for x := 0; x < n; x++ {
+			if sy := theEast().readHangul(t.lower[first+x]); len(sy) == 0 || !sameOnset(sy[0], t.lower[latin[x]]) {
+				same = false
+				break
+			}
+		}
+		if !same {
+			continue
+		}
 		lStart, lEnd := t.Toks[latin[0]].Start, t.Toks[latin[n-1]].End
 		if key := personKey(t.S[lStart:lEnd]); theNames().places[key] || t.placeOrMedia(t.S[lStart:lEnd], key, latin[0], latin[n-1], false) {
 			continue
@@ -803,6 +815,49 @@ func (t *Text) glossedNames(add func(int, int, string)) {
 		add(t.Toks[first].Start, t.Toks[k-1].End, "")
 		add(lStart, lEnd, "")
 	}
+}
+
+// sameOnset reports whether two romanized words start with sounds a
+// transliteration may swap: k/g/c/q, t/d/ch/j/z (and s), p/b/f/v, r/l, or
+// both with a vowel.
+func sameOnset(a, b string) bool {
+	class := func(s string) byte {
+		if s == "" {
+			return 0
+		}
+		switch c := s[0]; c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			return 'a'
+		case 'k', 'g', 'c', 'q':
+			if strings.HasPrefix(s, "ch") {
+				return 'j'
+			}
+			return 'k'
+		case 't', 'd':
+			if strings.HasPrefix(s, "tr") {
+				return 'j'
+			}
+			return 't'
+		case 'p', 'b', 'f', 'v':
+			return 'p'
+		case 'j', 'z':
+			return 'j'
+		case 'r', 'l':
+			return 'l'
+		case 's', 'x':
+			return 's'
+		default:
+			return c
+		}
+	}
+	near := func(c byte) byte { // the Hangul reading writes ㅈ as Vietnamese d: 자오 = dao, Zhao
+		if c == 't' {
+			return 'j'
+		}
+		return c
+	}
+	ca, cb := near(class(a)), near(class(b))
+	return ca != 0 && (ca == cb || ca == 'j' && cb == 's' || ca == 's' && cb == 'j')
 }
 
 // shortWord reports a word of 2 to max letters (marks aside): a given name.

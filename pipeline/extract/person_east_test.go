@@ -50,6 +50,8 @@ func TestPeopleEast(t *testing.T) {
 		// a foreign name with its Latin spelling in brackets; a place is none
 		{"ko", "상무위원회 위원장인 자오 러지(Zhao Leji)와 꽝닌 성(Quang Ninh) 대표단", []string{"자오 러지", "Zhao Leji"}},
 		{"ko", "상원 의장인 삼데치 테초 훈 센(Samdech Techo Hun Sen)", []string{"훈 센", "Hun Sen"}},
+		{"ko", "총리는 세계 경제 포럼(World Economic Forum)과 하계 다보스 포럼(Summer Davos Forum)에 참석했다", nil},
+		{"ko", "대통령인 미겔 디아스 카넬 베르무데스(Miguel Diaz Canel Bermudez)와 이고르 세르젠코(Igor Sergeenko)", []string{"미겔 디아스 카넬 베르무데스", "Miguel Diaz Canel Bermudez", "이고르 세르젠코", "Igor Sergeenko"}},
 		// a title inside a longer word; a country between the title and the
 		// name; a name in Latin letters after a title
 		{"th", "การศึกษาของพรรคและประธานาธิบดีโฮจิมินห์ จากกองทัพ", []string{"โฮจิมินห์"}},

@@ -46,7 +46,7 @@ var personCases = []struct {
 	{"no", "Generalsekretær To Lam talte om to saker.", []string{"To Lam"}},
 	// a body between the title and a foreign name; a nationality; a verb after a name; places in Persian
 	{"cs", "Předseda Národního shromáždění Esteban Lazo vyjádřil solidaritu.", []string{"Esteban Lazo"}},
-	{"ro", "și viceprim-ministrul rus, Alexei Overchuk.", []string{"Alexei Overchuk"}},
+	{"en", "President Rustam Minnikhanov and Ambassador Rusdi Kirana met Minister Ruslan Edelgeriyev.", []string{"Rustam Minnikhanov", "Rusdi Kirana", "Ruslan Edelgeriyev"}},
 	{"he", "ראש הממשלה פאם מין צ'ין נואם במושב הדיון.", []string{"פאם מין צ'ין"}},
 	{"fa", "در کمون نگوین جیاپ و ناحیه تو کی، رئیس جمهور هوشی مین", []string{"هوشی مین"}},
 	// a city word, the city, then a name; a state body, its country, then a name
@@ -69,6 +69,8 @@ var personCases = []struct {
 	{"ar", "ورئيس لجنة الشعب بالمدينة تران فان نام؛ وأعضاء", []string{"تران فان نام"}},
 	{"tr", "Dışişleri Bakan Yardımcısı Seema Malhotra ve Büyükelçi", []string{"Seema Malhotra"}},
 	{"el", "ο Υπουργός Δημόσιας Ασφάλειας και ο Πρωθυπουργός", nil},
+	{"it", "Il Vice Primo Ministro Tran Hong Ha ha presieduto; il Presidente ha sottolineato", []string{"Tran Hong Ha"}},
+	{"ar", "ترأس رئيس الوزراء فام من تشينه الاجتماع", []string{"فام من تشينه"}},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
 	{"el", "Σύμφωνα με τον Το Λαμ, αυτό είναι σημαντικό.", []string{"Το Λαμ"}},
 	// Arabic ج and ف for g and v (دونج Duong, نجو Ngo, فو Vu), Russian Хюинь (Huynh)
