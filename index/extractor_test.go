@@ -72,3 +72,30 @@ func TestExtractorVersion(t *testing.T) {
 		}
 	}
 }
+
+// --rebuild starts from scratch the shards whose documents another extractor
+// read, and leaves the others.
+func TestRebuildOtherExtractor(t *testing.T) {
+	var dirs []string
+	for _, v := range []string{"v1", "v2"} {
+		dir, paths := sampleIndex(t)
+		w, err := OpenWriter(dir, WriterOptions{Extractor: v, Rebuild: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		proc, _ := pipeline.NewProcessor()
+		for _, p := range paths {
+			a, _ := corpus.Read(p, 0)
+			if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	if got := needRebuild(dirs, "v2"); !got[0] || got[1] {
+		t.Errorf("needRebuild with v2: %v, want [true false] (only the shard v1 read)", got)
+	}
+}

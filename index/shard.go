@@ -219,7 +219,9 @@ func (w *shard) start() error {
 				w.dirty, w.wrote = true, true // publish the new version
 			}
 			if err == nil && w.opt.Extractor != "" {
-				err = w.checkExtractor(idx)
+				if err = w.checkExtractor(idx); err != nil {
+					idx.Close()
+				}
 			}
 		}
 	}

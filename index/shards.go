@@ -82,7 +82,7 @@ func OpenWriter(dir string, opt WriterOptions) (*Writer, error) {
 	}
 	fresh := make([]bool, n)
 	if opt.Rebuild {
-		fresh = needRebuild(dirs)
+		fresh = needRebuild(dirs, opt.Extractor)
 	}
 	w := &Writer{gate: &gate{}}
 	for i, d := range dirs {
@@ -180,9 +180,10 @@ func (w *Writer) Stats() WriterStats {
 }
 
 // needRebuild tells which shards a rebuild starts from scratch: those whose
-// published generation is damaged (integrity.CheckGeneration) or of an older
-// format, and every shard when none is.
-func needRebuild(dirs []string) []bool {
+// published generation is damaged (integrity.CheckGeneration), of another
+// format, or holds documents whose entities another extractor found, and every
+// shard when none is.
+func needRebuild(dirs []string, extractor string) []bool {
 	fresh := make([]bool, len(dirs))
 	any := false
 	for i, d := range dirs {
@@ -197,6 +198,8 @@ func needRebuild(dirs []string) []bool {
 		}
 		if v, err := genFormat(gen); err != nil || v < writableVersion || v > FormatVersion {
 			fresh[i], any = true, true
+		} else if v, n := genExtractor(gen); extractor != "" && n > 0 && v != extractor {
+			fresh[i], any = true, true // documents whose entities another extractor found
 		}
 	}
 	if !any {
@@ -205,6 +208,19 @@ func needRebuild(dirs []string) []bool {
 		}
 	}
 	return fresh
+}
+
+// genExtractor reads the extractor version a generation folder records (""
+// when none is) and its document count.
+func genExtractor(gen string) (string, uint64) {
+	idx, err := bleve.OpenUsing(gen, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
+	if err != nil {
+		return "", 0
+	}
+	defer idx.Close()
+	b, _ := idx.GetInternal([]byte(extractorKey))
+	n, _ := idx.DocCount()
+	return string(b), n
 }
 
 // genFormat reads the format version of a generation folder.

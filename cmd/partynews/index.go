@@ -99,9 +99,10 @@ PATHs given are dropped from a rebuilt shard.
 
 An index remembers the version of the entity extractor that found its
 documents' people, dates, documents and figures. After an upgrade that changed
-it, a run warns (and --json reports other_extractor): unchanged files keep the
-entities found before, new and changed files get the new ones, until --rebuild
-extracts every article again.
+it, a run warns (and --json reports other_extractor): the documents keep the
+entities found before, only texts new to the index get the new ones, until
+--rebuild extracts every article again (it rebuilds the shards whose
+documents another extractor read).
 
 Exit status: 0 all done, 1 fatal error (also: an index built by an older
 or a newer version, or damaged: run --rebuild), 2 usage error (a PATH that does not
@@ -234,7 +235,7 @@ func runIndex(ctx context.Context, stdout io.Writer, o indexOptions) error {
 	}
 	otherExtractor := w.Stats().OtherExtractor
 	if otherExtractor != "" {
-		log.Warn("the index holds documents whose people, dates, documents and figures were found by another version of the entity extractor: they keep them, new and changed files get this version's; run 'partynews index --rebuild PATH...' to extract every article again",
+		log.Warn("the index holds documents whose people, dates, documents and figures were found by another version of the entity extractor: they keep them, and only texts new to the index get this version's; run 'partynews index --rebuild PATH...' to extract every article again",
 			"index", o.dir, "theirs", otherExtractor, "this", extract.Version())
 	}
 	committed := false
