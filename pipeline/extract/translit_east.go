@@ -391,7 +391,10 @@ func (a *abugida) read(w string) []string {
 			}
 			// ห before a sonorant only marks the tone: เหงียน
 			if (r == 'ห' || r == 'ຫ') && i+1 < len(rs) && strings.Contains("งนมลยวรງນມລຍວຣ", string(rs[i+1])) {
-				continue
+				// but ว there may be the vowel ua between ห and a final: หวง Hoang
+				if w := rs[i+1]; !((w == 'ว' || w == 'ວ') && i+2 < len(rs) && a.coda[rs[i+2]] != "" && !isVowelNext(i+2)) {
+					continue
+				}
 			}
 			if cur != "" && !vowel && lead == "" {
 				cur += "a" // a syllable with no written vowel
