@@ -301,7 +301,7 @@ func (People) Extract(t *Text) []Entity {
 		// a place right after may have lent the name its first syllable:
 		// "فام من چن ہائی فونگ سٹی" is Pham Minh Chinh, then Hai Phong City;
 		// "تران تھانہ مان کین تھو" is Tran Thanh Man, then Can Tho
-		if end-i >= 3 && words >= 4 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end)) {
+		if end-i >= 3 && words >= 4 && (t.isCity(end+1) || t.isCity(end+2) || t.placeAt(end) || t.hoChiMinhAt(end)) {
 			end--
 			stop = t.Toks[end].End
 		}
@@ -987,6 +987,16 @@ func (t *Text) placeAt(k int) bool {
 	}
 	a, b := t.info(k).skel, t.info(k+1).skel
 	return a != "" && b != "" && theNames().places[a+" "+b]
+}
+
+// hoChiMinhAt reports Ho Chi Minh written from token k: a name of four words
+// that ends with its Ho is a name of three, then the city (ট্রান লু কোয়াং হো চি
+// মিন সিটি).
+func (t *Text) hoChiMinhAt(k int) bool {
+	if k+2 >= len(t.Toks) || !t.sameLine(k, k+2) || t.Toks[k+1].Kind != Word || t.Toks[k+2].Kind != Word {
+		return false
+	}
+	return personKey(t.S[t.Toks[k].Start:t.Toks[k+2].End]) == "ho chi minh"
 }
 
 // isCity reports a word for a city, district or province after a name.

@@ -223,6 +223,10 @@ func arabic(b *strings.Builder, rs []rune, i int) {
 		if first {
 			s = "y"
 		}
+	case 'ب':
+		if last && i > 0 {
+			s = "p" // Arabic has no p: a final ب is Vietnamese -p (لاب = Lap)
+		}
 	case 'ہ', 'ه':
 		if last && i > 0 {
 			s = "" // a final he is a vowel: تھانہ = thanh
