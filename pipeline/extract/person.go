@@ -637,6 +637,14 @@ func readHebrew(w string) string {
 // (ג'יאנג = Giang: ג, ', יאנג) and that reads as a name syllable; it returns
 // the word's last token.
 func (t *Text) gereshWord(k int) (int, bool) {
+	if k+1 < len(t.Toks) && t.Toks[k].Kind == Word && (t.lower[k+1] == "'" || t.lower[k+1] == "׳") && t.Toks[k+1].Start == t.Toks[k].End &&
+		(k+2 >= len(t.Toks) || t.Toks[k+2].Kind != Word || t.Toks[k+2].Start != t.Toks[k+1].End) {
+		// a geresh that ends the word: טאצ' (Thach)
+		if r, _ := utf8.DecodeRuneInString(t.lower[k]); isHebrew(r) {
+			return k + 1, vnSyllable(hebrewRom(t.S[t.Toks[k].Start:t.Toks[k+1].End]))
+		}
+		return 0, false
+	}
 	if k+2 >= len(t.Toks) || t.Toks[k].Kind != Word || t.Toks[k+2].Kind != Word {
 		return 0, false
 	}
