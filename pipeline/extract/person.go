@@ -433,6 +433,9 @@ func (t *Text) nameWord(k int, latin bool) bool {
 	if !latin && utf8.RuneCountInString(w) > 8 {
 		return false
 	}
+	if r := firstRune(w); isHebrew(r) && utf8.RuneCountInString(w) == 1 && k+1 < len(t.Toks) && t.tok(k+1) == "-" && t.Toks[k+1].Start == t.Toks[k].End {
+		return false // a Hebrew prefix letter before a hyphen: ב-3 באוגוסט (on the 3rd); but האו א לן (Hau A Lenh)
+	}
 	if _, _, _, ok := t.match(k, t.Lex.Particles); ok || t.hebrewParticle(k) {
 		return false
 	}

@@ -74,6 +74,9 @@ var personCases = []struct {
 	// a final ب is -p; a four-word name ending with the Ho of Ho Chi Minh City is three words
 	{"ar", "وحضر السيد فام فان لاب، رئيس اللجنة", []string{"فام فان لاب"}},
 	{"bn", "সম্পাদক ট্রান লু কোয়াং হো চি মিন সিটি পার্টি কমিটির", []string{"ট্রান লু কোয়াং"}},
+	// a Hebrew prefix letter before a number is no part of a name (a province's name after מחוז is a place)
+	{"he", "פגישה עם מחוז דין ביין ב-3 באוגוסט", nil},
+	{"he", "החבר האו א לן, שר", []string{"האו א לן"}},
 	// a Hebrew name whose last word ends with a geresh
 	{"he", "מר וו נגוק טאצ', יו\"ר הוועדה", []string{"וו נגוק טאצ'"}},
 	// names in cased scripts are capitalised: the Greek article τον (Tôn) is no part of one
