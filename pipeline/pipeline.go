@@ -90,11 +90,12 @@ func (p *Processor) ProcessAs(a *corpus.Article, lang detect.Result) Document {
 // returned channel, which closes when in is drained or ctx is done, and only
 // after every worker has stopped. Results come in input order, so what depends
 // on order (which of two identical files is the duplicate) is the same from
-// run to run. Up to buf items (at least n) are handed out ahead of the oldest
-// result the consumer has not taken: a slow item holds back the results behind
-// it but not the workers, which go on until buf results wait. A buffer as
-// large as the consumer's batch lets the workers go on while the consumer is
-// busy.
+// run to run. A consumer that stops taking results lets exactly max(n, buf)
+// + n + 1 items through fn: max(n, buf) handed out and waiting in input
+// order, n results in the returned channel's buffer, and one being passed on.
+// A slow item holds back the results behind it but not the workers, which go
+// on until that many wait. A buffer as large as the consumer's batch lets the
+// workers go on while the consumer is busy.
 func Map[In, Out any](ctx context.Context, n, buf int, in <-chan In, fn func(In) Out) <-chan Out {
 	if n < 1 {
 		n = 1

@@ -168,6 +168,33 @@ func TestMapSlowItemKeepsWorkersGoing(t *testing.T) {
 	}
 }
 
+// A consumer that takes nothing lets exactly max(n, buf) + n + 1 items
+// through fn, the bound Map's comment gives, and no more.
+func TestMapBound(t *testing.T) {
+	for _, c := range []struct{ n, buf int }{{2, 8}, {3, 1}, {1, 0}} {
+		in := make(chan int, 100)
+		for i := 0; i < 100; i++ {
+			in <- i
+		}
+		close(in)
+		var calls atomic.Int64
+		ctx, cancel := context.WithCancel(context.Background())
+		out := Map(ctx, c.n, c.buf, in, func(i int) int { calls.Add(1); return i })
+		want := int64(max(c.n, c.buf) + c.n + 1)
+		deadline := time.Now().Add(5 * time.Second)
+		for calls.Load() < want && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(50 * time.Millisecond) // room to go past the bound, if it could
+		if got := calls.Load(); got != want {
+			t.Errorf("n=%d buf=%d: %d items through fn with nothing taken, want %d", c.n, c.buf, got, want)
+		}
+		cancel()
+		for range out {
+		}
+	}
+}
+
 // BenchmarkProcessGenerated is the per-article pipeline after reading
 // (detection, extraction, the document's fields) over the generated articles
 // of $PARTYNEWS_BENCH_CORPUS/0000 (../shared/tools/gencorpus, 30 languages); it
