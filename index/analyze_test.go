@@ -73,3 +73,35 @@ func TestYieldWaitsForAnalysis(t *testing.T) {
 		t.Fatal("Yield still waits after the analysis")
 	}
 }
+
+// A document indexed twice within one batch (its file touched) is analysed
+// once: the batch analyses only the version it will write.
+func TestBatchAnalysesLastVersions(t *testing.T) {
+	docs := preparedDocs()
+	if len(docs) < 2 {
+		t.Skip("needs two sample documents")
+	}
+	w, err := OpenWriter(t.TempDir(), WriterOptions{BatchSize: 1000, CheckpointEvery: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	put := func(path string, d *stored, mtime int64) {
+		t.Helper()
+		if _, err := w.Put(path, d.Document, 10, time.Unix(mtime, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("/a/x.txt", docs[0], 1)
+	put("/a/x.txt", docs[0], 2) // touched: the same document again, another file stat
+	put("/a/y.txt", docs[1], 1)
+	counts := map[string]int{}
+	for _, d := range w.shards[0].docs {
+		if d != nil {
+			counts[d.ID()]++
+		}
+	}
+	if counts[docs[0].ID] != 1 || counts[docs[1].ID] != 1 || len(counts) != 2 {
+		t.Errorf("the batch would analyse %v, want each document once", counts)
+	}
+}

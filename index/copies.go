@@ -121,6 +121,7 @@ func (w *shard) dropCopy(id string) (bool, error) {
 		return true, err
 	}
 	w.batch.Delete(owner)
+	w.dropDoc(owner)
 	w.pendingDocs[owner] = nil
 	return true, nil
 }

@@ -120,7 +120,8 @@ type shard struct {
 	batchBytes    int                  // the size of the batch's documents (bleveDocument)
 	pendingDocs   map[string]*stored   // id → document in this batch; nil: deleted
 	pendingCopies map[string]string    // copy record id → its document in this batch; "": deleted
-	docs          []*document.Document // the documents of this batch, analysed before it is written
+	docs          []*document.Document // the documents of this batch, analysed before it is written (nil: dropped)
+	docAt         map[string]int       // a document's place in docs: one replaced in the batch is analysed once
 	gate          *gate                // closed while the batch is analysed (Writer.Yield); nil: none
 }
 
@@ -424,6 +425,7 @@ func (w *shard) dropPath(id, path string) (bool, error) {
 		}
 		if !has {
 			w.batch.Delete(id)
+			w.dropDoc(id)
 			w.pendingDocs[id] = nil
 			return true, nil
 		}
@@ -439,12 +441,28 @@ func (w *shard) index(d *stored) error {
 	}
 	w.pendingDocs[d.ID] = d
 	doc, size := bleveDocument(d)
-	w.docs = append(w.docs, doc)
+	if j, ok := w.docAt[d.ID]; ok {
+		w.docs[j] = doc // the batch keeps the last version only
+	} else {
+		if w.docAt == nil {
+			w.docAt = map[string]int{}
+		}
+		w.docAt[d.ID] = len(w.docs)
+		w.docs = append(w.docs, doc)
+	}
 	if err := w.batch.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index document %s: %w", d.ID, err)
 	}
 	w.batchBytes += size
 	return nil
+}
+
+// dropDoc forgets the document id the batch deletes: it is not analysed.
+func (w *shard) dropDoc(id string) {
+	if j, ok := w.docAt[id]; ok {
+		w.docs[j] = nil
+		delete(w.docAt, id)
+	}
 }
 
 func (w *shard) maybeFlush() error {
@@ -474,9 +492,11 @@ func (w *shard) Flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
+	w.docs = slices.DeleteFunc(w.docs, func(d *document.Document) bool { return d == nil })
 	analyzeBatch(w.gate, w.docs)
 	clear(w.docs)
 	w.docs = w.docs[:0]
+	clear(w.docAt)
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
