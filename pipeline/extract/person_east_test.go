@@ -64,6 +64,8 @@ func TestPeopleEast(t *testing.T) {
 		{"lo", "ບັນດາສະຫາຍຄື: ຟ້າມບິ່ງມິງ, ເລືອງເກື່ອງ; ແລະ ຫງວຽນຟູ໋ຈ້ອງ", []string{"ຟ້າມບິ່ງມິງ", "ເລືອງເກື່ອງ", "ຫງວຽນຟູ໋ຈ້ອງ"}},
 		{"th", "เลืองเกื่องพบปะผู้มีสิทธิเลือกตั้ง", []string{"เลืองเกื่อง"}},
 		{"th", "ในเขต Duc Hue จังหวัด Long An – ภาพโดย QUANG DINH", []string{"QUANG DINH"}},
+		// "as follows" after a title is no name
+		{"th", "ผู้เข้าร่วมประชุมมีสหายดังนี้: Nguyen Doan Anh สมาชิกคณะกรรมการกลางพรรค", []string{"Nguyen Doan Anh"}},
 		// ห then the vowel ว before a final: หวง (Hoang)
 		{"th", "โดยมี นายหวง ดัง กวาง รองประธาน", []string{"หวง ดัง กวาง"}},
 		// a name glued to the verb after it
