@@ -196,10 +196,10 @@ func needRebuild(dirs []string, extractor string) []bool {
 			fresh[i], any = true, true
 			continue
 		}
-		if v, err := genFormat(gen); err != nil || v < writableVersion || v > FormatVersion {
+		g, err := readGen(gen)
+		if err != nil || g.format < writableVersion || g.format > FormatVersion ||
+			extractor != "" && g.docs > 0 && g.extractor != extractor { // documents whose entities another extractor found
 			fresh[i], any = true, true
-		} else if v, n := genExtractor(gen); extractor != "" && n > 0 && v != extractor {
-			fresh[i], any = true, true // documents whose entities another extractor found
 		}
 	}
 	if !any {
@@ -210,27 +210,31 @@ func needRebuild(dirs []string, extractor string) []bool {
 	return fresh
 }
 
-// genExtractor reads the extractor version a generation folder records (""
-// when none is) and its document count.
-func genExtractor(gen string) (string, uint64) {
+// genInfo is what needRebuild asks of a published generation.
+type genInfo struct {
+	format    int    // index format version
+	extractor string // the entity extractor version it records ("": none)
+	docs      uint64
+}
+
+// readGen opens a generation folder once, read-only, for its genInfo.
+func readGen(gen string) (genInfo, error) {
 	idx, err := bleve.OpenUsing(gen, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
 	if err != nil {
-		return "", 0
+		return genInfo{}, err
 	}
 	defer idx.Close()
+	g := genInfo{format: formatOf(idx)}
 	b, _ := idx.GetInternal([]byte(extractorKey))
-	n, _ := idx.DocCount()
-	return string(b), n
+	g.extractor = string(b)
+	g.docs, _ = idx.DocCount()
+	return g, nil
 }
 
 // genFormat reads the format version of a generation folder.
 func genFormat(gen string) (int, error) {
-	idx, err := bleve.OpenUsing(gen, map[string]interface{}{"read_only": true, "bolt_timeout": "1s"})
-	if err != nil {
-		return 0, err
-	}
-	defer idx.Close()
-	return formatOf(idx), nil
+	g, err := readGen(gen)
+	return g.format, err
 }
 
 // Abort drops what was written since the last checkpoint and releases the locks.

@@ -199,9 +199,10 @@ func (d *Detector) closeCall(words string, s Script, vals []lingua.ConfidenceVal
 		}
 		return 0
 	}
-	best, bestHits := choice, hitsOf(choice)
+	base := hitsOf(choice)
+	best, bestHits := choice, base
 	for _, v := range vals[1:min(len(vals), shortlist)] {
-		if h := hitsOf(v.Language()); h >= hitsOf(choice)+2 && h > bestHits {
+		if h := hitsOf(v.Language()); h >= base+2 && h > bestHits {
 			best, bestHits = v.Language(), h
 		}
 	}

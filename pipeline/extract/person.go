@@ -762,28 +762,24 @@ func (t *Text) placePrefix(i, end int) int {
 	names := theNames()
 	for k := end; k >= i; k-- {
 		key := personKey(t.S[t.Toks[i].Start:t.Toks[k].End])
-		if key != "" && (names.places[key] || key == "ho chi minh") {
+		if key != "" && (names.places[key] || key == hoChiMinh) {
 			return k
 		}
 	}
 	return i - 1
 }
 
-// titleAcrossCountry reports a title before token i with a country or a
-// nationality between them, or a body (Předseda Národního shromáždění Esteban
-// Lazo), and maybe a comma: "președintele
-// SUA, Joe Biden", "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul
-// australian, Anthony Albanese", "Ketua Parlemen Mongolia Dashzegve
-// Amarbayasgalan".
+// titleAcrossCountry reports a title before token i with up to three words of
+// countries, nationalities or bodies between them, and maybe a comma:
+// "presidente egípcio Abdel Fattah Al Sisi", "prim-ministrul australian,
+// Anthony Albanese", "Předseda Národního shromáždění Esteban Lazo", "Ketua
+// Parlemen Mongolia Dashzegve Amarbayasgalan".
 func (t *Text) titleAcrossCountry(i int) (string, bool) {
 	j := i
 	if t.tok(j-1) == "," {
 		j--
 	}
 	names := theNames()
-	if j == 0 || t.Toks[j-1].Kind != Word || !names.isCountry(t.lower[j-1]) && !names.org[t.lower[j-1]] {
-		return "", false
-	}
 	for n := 0; n < 3 && j > 0 && t.Toks[j-1].Kind == Word && t.sameLine(j-1, i) && (names.isCountry(t.lower[j-1]) || names.org[t.lower[j-1]]); n++ {
 		j--
 		if title, ok := t.titleBefore(j); ok {
@@ -964,7 +960,7 @@ func (t *Text) placeOrMedia(text, key string, first, end int, titled bool) bool 
 	if before > 0 && cityOf[t.lower[before]] && names.cityBefore[t.lower[before-1]] {
 		before-- // Ciudad de Ho Chi Minh, ville de Hô Chi Minh
 	}
-	if before >= 0 && first > 0 && names.cityBefore[t.lower[before]] && (end-first < 2 || key == "ho chi minh") {
+	if before >= 0 && first > 0 && names.cityBefore[t.lower[before]] && (end-first < 2 || key == hoChiMinh) {
 		// kota Ho Chi Minh, provincie Dong Thap; a three-word name after
 		// "provinsi" is more often a person of the province's party committee
 		return true
@@ -1007,8 +1003,11 @@ func (t *Text) hoChiMinhAt(k int) bool {
 	if k+2 >= len(t.Toks) || !t.sameLine(k, k+2) || t.Toks[k+1].Kind != Word || t.Toks[k+2].Kind != Word {
 		return false
 	}
-	return personKey(t.S[t.Toks[k].Start:t.Toks[k+2].End]) == "ho chi minh"
+	return personKey(t.S[t.Toks[k].Start:t.Toks[k+2].End]) == hoChiMinh
 }
+
+// hoChiMinh is the key of Ho Chi Minh, the person and the city's name.
+const hoChiMinh = "ho chi minh"
 
 // isCity reports a word for a city, district or province after a name.
 func (t *Text) isCity(k int) bool {
@@ -1075,13 +1074,12 @@ func cliticLen(w string, syll bool) int {
 			return len("و")
 		}
 	}
-	for _, pre := range []string{"ول", "وب", "ل", "ب"} {
-		if syll {
-			break
-		}
-		if rest := strings.TrimPrefix(w, pre); len(rest) < len(w) && utf8.RuneCountInString(rest) >= 3 {
-			if _, ok := theNames().surname[romanize(rest)]; ok {
-				return len(pre)
+	if !syll {
+		for _, pre := range []string{"ول", "وب", "ل", "ب"} {
+			if rest := strings.TrimPrefix(w, pre); len(rest) < len(w) && utf8.RuneCountInString(rest) >= 3 {
+				if _, ok := theNames().surname[romanize(rest)]; ok {
+					return len(pre)
+				}
 			}
 		}
 	}

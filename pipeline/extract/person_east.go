@@ -537,9 +537,7 @@ func (t *Text) peopleAbugida(add func(int, int, string)) {
 			}
 			// a word that starts with a surname no word of the language starts with
 			if _, ok := hasPrefixAny(w, theCues()["abugida_surname"]); ok {
-				if sy := eastSyllables(t.S[start:t.Toks[i].End]); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
-					add(start, t.Toks[i].End, "")
-				} else if e, ok := t.nameBeforeCue(start, t.Toks[i].End); ok {
+				if e, ok := t.nameIn(start, t.Toks[i].End); ok {
 					add(start, e, "")
 				}
 				continue
@@ -709,10 +707,7 @@ func (t *Text) innerTitleName(i int) (start, end int, title string, ok bool) {
 				break // a verb after the title: นายกรัฐมนตรีต้อนรับ
 			}
 			at := t.Toks[i].Start + p + len(c)
-			if sy := eastSyllables(rest); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
-				return at, t.Toks[i].End, c, true
-			}
-			if e, ok := t.nameBeforeCue(at, t.Toks[i].End); ok {
+			if e, ok := t.nameIn(at, t.Toks[i].End); ok {
 				return at, e, c, true
 			}
 			break
@@ -731,6 +726,16 @@ var titlesByFirstRune = sync.OnceValue(func() map[rune][]string {
 	}
 	return out
 })
+
+// nameIn finds a Vietnamese name of two to four syllables at the start of
+// S[start:end], the whole of it or ended by a cue (nameBeforeCue), and
+// returns where it ends.
+func (t *Text) nameIn(start, end int) (int, bool) {
+	if sy := eastSyllables(t.S[start:end]); len(sy) >= 2 && len(sy) <= 4 && vnName(sy, 2) {
+		return end, true
+	}
+	return t.nameBeforeCue(start, end)
+}
 
 // nameBeforeCue finds a Vietnamese name of two to four syllables at the start
 // of S[start:end] that the word after it ends, unspaced ([abugida_not]: a
@@ -809,7 +814,7 @@ func (t *Text) glossedNames(add func(int, int, string)) {
 			continue
 		}
 		lStart, lEnd := t.Toks[latin[0]].Start, t.Toks[latin[n-1]].End
-		if key := personKey(t.S[lStart:lEnd]); theNames().places[key] || t.placeOrMedia(t.S[lStart:lEnd], key, latin[0], latin[n-1], false) {
+		if t.placeOrMedia(t.S[lStart:lEnd], personKey(t.S[lStart:lEnd]), latin[0], latin[n-1], false) {
 			continue
 		}
 		add(t.Toks[first].Start, t.Toks[k-1].End, "")
@@ -818,8 +823,9 @@ func (t *Text) glossedNames(add func(int, int, string)) {
 }
 
 // sameOnset reports whether two romanized words start with sounds a
-// transliteration may swap: k/g/c/q, t/d/ch/j/z (and s), p/b/f/v, r/l, or
-// both with a vowel.
+// transliteration may swap: k/g/c/q; t/d/tr/ch/j/z, and s/x with them (the
+// Hangul reading writes ㅈ as Vietnamese d: 자오 = dao, Zhao); p/b/f/v; r/l;
+// or both with a vowel.
 func sameOnset(a, b string) bool {
 	class := func(s string) byte {
 		if s == "" {
@@ -833,15 +839,10 @@ func sameOnset(a, b string) bool {
 				return 'j'
 			}
 			return 'k'
-		case 't', 'd':
-			if strings.HasPrefix(s, "tr") {
-				return 'j'
-			}
-			return 't'
+		case 't', 'd', 'j', 'z':
+			return 'j'
 		case 'p', 'b', 'f', 'v':
 			return 'p'
-		case 'j', 'z':
-			return 'j'
 		case 'r', 'l':
 			return 'l'
 		case 's', 'x':
@@ -850,13 +851,7 @@ func sameOnset(a, b string) bool {
 			return c
 		}
 	}
-	near := func(c byte) byte { // the Hangul reading writes ㅈ as Vietnamese d: 자오 = dao, Zhao
-		if c == 't' {
-			return 'j'
-		}
-		return c
-	}
-	ca, cb := near(class(a)), near(class(b))
+	ca, cb := class(a), class(b)
 	return ca != 0 && (ca == cb || ca == 'j' && cb == 's' || ca == 's' && cb == 'j')
 }
 

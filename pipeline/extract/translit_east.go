@@ -338,7 +338,7 @@ func (a *abugida) read(w string) []string {
 			v := a.vowel[r]
 			if j := nextSound(i); lead == "e" && v == "i" && (r == 'ิ' || r == 'ິ' || r == 'ີ' && (j >= len(rs) || rs[j] != 'ຍ')) {
 				v, lead = "a", "" // เ-ิ: â, ơ; Lao ເ-ີ too (ເຈີ່ນ Tran)
-			} else if j := nextSound(i); lead == "e" && v == "u" && j < len(rs) && (rs[j] == 'อ' || rs[j] == 'ອ') {
+			} else if lead == "e" && v == "u" && j < len(rs) && (rs[j] == 'อ' || rs[j] == 'ອ') {
 				v, lead = "uo", "" // เ-ือ: ươ
 				i = j
 			} else if lead == "e" && v == "i" && j < len(rs) && (rs[j] == 'ย' || rs[j] == 'ຍ') {
