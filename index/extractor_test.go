@@ -15,10 +15,6 @@ import (
 // the writer's version.
 func TestExtractorVersion(t *testing.T) {
 	dir, paths := sampleIndex(t) // written with no version: documents of unknown extraction
-	proc, err := pipeline.NewProcessor()
-	if err != nil {
-		t.Fatal(err)
-	}
 	open := func(version string, rebuild bool) WriterStats {
 		t.Helper()
 		w, err := OpenWriter(dir, WriterOptions{Extractor: version, Rebuild: rebuild})
@@ -27,12 +23,7 @@ func TestExtractorVersion(t *testing.T) {
 		}
 		st := w.Stats()
 		if rebuild { // a rebuild indexes the articles again
-			for _, p := range paths {
-				a, _ := corpus.Read(p, 0)
-				if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
-					t.Fatal(err)
-				}
-			}
+			putArticles(t, w, paths)
 		}
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
@@ -83,13 +74,7 @@ func TestRebuildOtherExtractor(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		proc, _ := pipeline.NewProcessor()
-		for _, p := range paths {
-			a, _ := corpus.Read(p, 0)
-			if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
-				t.Fatal(err)
-			}
-		}
+		putArticles(t, w, paths)
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -97,5 +82,23 @@ func TestRebuildOtherExtractor(t *testing.T) {
 	}
 	if got := needRebuild(dirs, "v2"); !got[0] || got[1] {
 		t.Errorf("needRebuild with v2: %v, want [true false] (only the shard v1 read)", got)
+	}
+}
+
+// putArticles reads, processes and puts the article files at paths.
+func putArticles(t *testing.T, w *Writer, paths []string) {
+	t.Helper()
+	proc, err := pipeline.NewProcessor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		a, err := corpus.Read(p, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

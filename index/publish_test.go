@@ -347,13 +347,7 @@ func TestOutdatedFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proc, _ := pipeline.NewProcessor()
-	for _, p := range paths {
-		a, _ := corpus.Read(p, 0)
-		if _, err := w.Put(p, fromPipeline(proc.Process(a)), 1, time.Unix(0, 0)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putArticles(t, w, paths)
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
